@@ -1,0 +1,38 @@
+package fi.palvelututka.jobs;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Creates the SparkSession for a command. Master: {@code --master} if given, else the one set by
+ * spark-submit ({@code spark.master}), else embedded {@value #DEFAULT_MASTER}. Settings: {@code
+ * --conf} entries override spark-submit's, which override the defaults below.
+ */
+public final class SparkSessions {
+
+  public static final String DEFAULT_MASTER = "local[*]";
+
+  private SparkSessions() {}
+
+  public static SparkSession create(String appName, String master, Map<String, String> confs) {
+    SparkConf conf = new SparkConf(true); // loads spark.* system properties (spark-submit)
+    if (master != null && !master.isBlank()) {
+      conf.setMaster(master);
+    } else if (!conf.contains("spark.master")) {
+      conf.setMaster(DEFAULT_MASTER);
+    }
+    boolean local = conf.get("spark.master").startsWith("local");
+    // Timestamps are stored and compared in UTC, whatever the machine's zone.
+    conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+    if (local) {
+      // Embedded runs: no web UI port to collide with, few shuffle partitions for small data.
+      conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+      conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    }
+    confs.forEach(conf::set);
+    conf.setIfMissing("spark.app.name", appName);
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+}

@@ -1,0 +1,127 @@
+package fi.palvelututka.jobs;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createStructField;
+import static org.apache.spark.sql.types.DataTypes.createStructType;
+
+import java.util.List;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Every lake table's name and schema, declared once: the writers, the readers, the tests and the
+ * schema documentation all use these. Timestamps are UTC (the session time zone is UTC).
+ */
+public final class Tables {
+
+  public static final String REVIEWS = "reviews";
+  public static final String REJECTS = "rejects";
+  public static final String REVIEW_TAGS = "review_tags";
+  public static final String BUSINESS_SUMMARY = "business_summary";
+  public static final String RUNS = "_runs";
+
+  private Tables() {}
+
+  private static StructField f(String name, org.apache.spark.sql.types.DataType type) {
+    return createStructField(name, type, true);
+  }
+
+  private static StructField required(String name, org.apache.spark.sql.types.DataType type) {
+    return createStructField(name, type, false);
+  }
+
+  /** lake/reviews: canonical reviews, one row per review_id (latest version wins). */
+  public static final StructType REVIEWS_SCHEMA =
+      createStructType(
+          List.of(
+              required("review_id", StringType),
+              required("source", StringType),
+              required("business_id", StringType),
+              f("business_name", StringType),
+              f("business_category", StringType),
+              f("city", StringType),
+              f("author_id_hash", StringType),
+              f("rating", IntegerType),
+              required("text", StringType),
+              f("language", StringType),
+              f("created_at", TimestampType),
+              f("updated_at", TimestampType),
+              f("owner_reply_text", StringType),
+              f("owner_reply_at", TimestampType),
+              required("ingest_file", StringType),
+              required("ingest_offset", LongType),
+              required("run_id", StringType)));
+
+  /** lake/rejects: every input record that could not be used, with the reason. */
+  public static final StructType REJECTS_SCHEMA =
+      createStructType(
+          List.of(
+              required("ingest_file", StringType),
+              required("ingest_offset", LongType),
+              required("reason", StringType),
+              f("detail", StringType),
+              f("raw", StringType),
+              required("raw_bytes", IntegerType),
+              required("raw_truncated", BooleanType),
+              required("run_id", StringType)));
+
+  public static final StructType PROBABILITIES =
+      createStructType(
+          List.of(
+              required("negative", DoubleType),
+              required("neutral", DoubleType),
+              required("positive", DoubleType)));
+
+  public static final StructType ASPECT =
+      createStructType(
+          List.of(
+              required("category", StringType),
+              required("polarity", StringType),
+              required("confidence", DoubleType),
+              required("sentence", StringType),
+              required("start", IntegerType),
+              required("end", IntegerType)));
+
+  /** lake/review_tags: sentiment and themes per review, with the model bundle version. */
+  public static final StructType REVIEW_TAGS_SCHEMA =
+      createStructType(
+          List.of(
+              required("review_id", StringType),
+              required("business_id", StringType),
+              required("sentiment", StringType),
+              required("probabilities", PROBABILITIES),
+              required("score", DoubleType),
+              required("aspects", createArrayType(ASPECT, false)),
+              required("model_version", StringType),
+              required("run_id", StringType)));
+
+  /** lake/business_summary: one row per business and period. */
+  public static final StructType BUSINESS_SUMMARY_SCHEMA =
+      createStructType(
+          List.of(
+              required("business_id", StringType),
+              f("business_name", StringType),
+              f("business_category", StringType),
+              f("city", StringType),
+              required("period", StringType),
+              required("review_count", LongType),
+              required("rated_count", LongType),
+              f("rating_mean", DoubleType),
+              required("positive_count", LongType),
+              required("neutral_count", LongType),
+              required("negative_count", LongType),
+              f("positive_share", DoubleType),
+              f("neutral_share", DoubleType),
+              f("negative_share", DoubleType),
+              f("net_sentiment", DoubleType),
+              f("first_review_at", TimestampType),
+              f("last_review_at", TimestampType),
+              required("model_version", StringType),
+              required("run_id", StringType)));
+}

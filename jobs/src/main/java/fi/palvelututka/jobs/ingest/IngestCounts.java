@@ -1,0 +1,21 @@
+package fi.palvelututka.jobs.ingest;
+
+import java.util.Map;
+
+/**
+ * Record counts of one input file (or of the whole run). {@code read} counts non-blank lines; blank
+ * lines are not records and are counted apart. Invariant checked by the job: {@code read ==
+ * accepted + duplicates + rejected}.
+ */
+public record IngestCounts(
+    long read,
+    long accepted,
+    long duplicates,
+    long rejected,
+    long blankLines,
+    Map<String, Long> rejectedByReason) {
+
+  public boolean reconciles() {
+    return read == accepted + duplicates + rejected;
+  }
+}

@@ -1,0 +1,291 @@
+package fi.palvelututka.jobs.ingest;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+
+import fi.palvelututka.jobs.Tables;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * Ingest: reads review dumps (generic JSON Lines, plain or gzip) into {@code lake/reviews} and
+ * every unusable record into {@code lake/rejects}, streaming through the files on the executors.
+ *
+ * <p>Each line is read as raw bytes with its byte offset (Hadoop {@link TextInputFormat}), so a
+ * reject can name file and offset and invalid UTF-8 is detected rather than silently replaced.
+ * Reviews with the same review_id are deduplicated: the latest {@code updated_at} (then {@code
+ * created_at}) wins; the others are counted as duplicates.
+ */
+public final class IngestJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+
+  /** Result: what was read and written, per file and in total. */
+  public record Result(
+      List<InputFiles.InputFile> files,
+      List<String> skipped,
+      Map<String, IngestCounts> perFile,
+      IngestCounts total) {}
+
+  private static final String KIND_REVIEW = "review";
+  private static final String KIND_REJECT = "reject";
+  private static final String KIND_BLANK = "blank";
+
+  /** Review columns (without run_id) + reject columns + kind; all nullable. */
+  static final StructType STAGING_SCHEMA = stagingSchema();
+
+  private final SparkSession spark;
+  private final IngestOptions options;
+
+  public IngestJob(SparkSession spark, IngestOptions options) {
+    this.spark = spark;
+    this.options = options;
+  }
+
+  public Result execute(String lake, String runId) throws IOException {
+    Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+    InputFiles.Listing listing = InputFiles.expand(options.inputs(), hadoopConf);
+    if (listing.files().isEmpty()) {
+      throw new java.io.FileNotFoundException(
+          "No review dump files ("
+              + String.join(", ", InputFiles.SUPPORTED_SUFFIXES)
+              + ") in "
+              + options.inputs());
+    }
+    for (String s : listing.skipped()) {
+      LOG.warn("ingest: skipped {}", s);
+    }
+    LOG.info("ingest: {} input file(s)", listing.files().size());
+    spark.sparkContext().setJobGroup("ingest", "palvelututka ingest: parse dumps", false);
+
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<JavaRDD<Row>> parts = new ArrayList<>();
+    for (InputFiles.InputFile f : listing.files()) {
+      String file = f.path();
+      IngestOptions opts = options;
+      parts.add(
+          jsc.newAPIHadoopFile(
+                  file, TextInputFormat.class, LongWritable.class, Text.class, hadoopConf)
+              .mapPartitions(lines -> parsePartition(lines, file, opts)));
+    }
+    JavaRDD<Row> all = parts.size() == 1 ? parts.get(0) : jsc.union(parts.toArray(new JavaRDD[0]));
+    Dataset<Row> staging =
+        spark.createDataFrame(all, STAGING_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return write(staging, listing, lake, runId);
+    } finally {
+      staging.unpersist();
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  private Result write(
+      Dataset<Row> staging, InputFiles.Listing listing, String lake, String runId) {
+    Dataset<Row> candidates = staging.filter(col("kind").equalTo(KIND_REVIEW));
+    Column version = coalesce(col("updated_at"), col("created_at"));
+    Dataset<Row> reviews =
+        candidates
+            .withColumn(
+                "_rank",
+                row_number()
+                    .over(
+                        Window.partitionBy("review_id")
+                            .orderBy(
+                                version.desc_nulls_last(),
+                                col("ingest_file").desc(),
+                                col("ingest_offset").desc())))
+            .filter(col("_rank").equalTo(1))
+            .drop("_rank")
+            .withColumn("run_id", lit(runId))
+            .select(columns(Tables.REVIEWS_SCHEMA));
+    reviews.write().mode(SaveMode.Overwrite).parquet(lake + "/" + Tables.REVIEWS);
+
+    staging
+        .filter(col("kind").equalTo(KIND_REJECT))
+        .withColumn("run_id", lit(runId))
+        .select(columns(Tables.REJECTS_SCHEMA))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(lake + "/" + Tables.REJECTS);
+
+    // Counts: what was read (from the parsed lines) against what the tables now hold.
+    Map<String, long[]> perFile = new TreeMap<>(); // read, candidates, rejected, blank
+    Map<String, Map<String, Long>> reasons = new TreeMap<>();
+    for (Row r : staging.groupBy("ingest_file", "kind", "reason").count().collectAsList()) {
+      String file = r.getString(0);
+      String kind = r.getString(1);
+      long n = r.getLong(3);
+      long[] c = perFile.computeIfAbsent(file, k -> new long[4]);
+      switch (kind) {
+        case KIND_REVIEW -> {
+          c[0] += n;
+          c[1] += n;
+        }
+        case KIND_REJECT -> {
+          c[0] += n;
+          c[2] += n;
+          reasons.computeIfAbsent(file, k -> new TreeMap<>()).merge(r.getString(2), n, Long::sum);
+        }
+        default -> c[3] += n;
+      }
+    }
+    Map<String, Long> keptPerFile = new TreeMap<>();
+    Dataset<Row> written = spark.read().parquet(lake + "/" + Tables.REVIEWS);
+    for (Row r : written.groupBy("ingest_file").count().collectAsList()) {
+      keptPerFile.put(r.getString(0), r.getLong(1));
+    }
+    long writtenRejects = spark.read().parquet(lake + "/" + Tables.REJECTS).count();
+
+    Map<String, IngestCounts> counts = new LinkedHashMap<>();
+    long read = 0, accepted = 0, rejected = 0, blank = 0;
+    Map<String, Long> allReasons = new TreeMap<>();
+    for (InputFiles.InputFile f : listing.files()) {
+      long[] c = perFile.getOrDefault(f.path(), new long[4]);
+      long kept = keptPerFile.getOrDefault(f.path(), 0L);
+      Map<String, Long> rs = reasons.getOrDefault(f.path(), Map.of());
+      counts.put(f.path(), new IngestCounts(c[0], kept, c[1] - kept, c[2], c[3], rs));
+      read += c[0];
+      accepted += kept;
+      rejected += c[2];
+      blank += c[3];
+      rs.forEach((k, v) -> allReasons.merge(k, v, Long::sum));
+    }
+    long keptTotal = written.count();
+    long duplicates = read - rejected - keptTotal;
+    // Reconciliation uses the rows actually written, not what we believe we wrote.
+    IngestCounts total =
+        new IngestCounts(read, keptTotal, duplicates, writtenRejects, blank, allReasons);
+    if (keptTotal != accepted) {
+      LOG.error(
+          "ingest: per-file accepted counts ({}) differ from the table ({})", accepted, keptTotal);
+    }
+    if (writtenRejects != rejected) {
+      LOG.error(
+          "ingest: rejects parsed ({}) differ from rejects written ({})", rejected, writtenRejects);
+      total =
+          new IngestCounts(
+              read, keptTotal, read - rejected - keptTotal, writtenRejects, blank, allReasons);
+    }
+    LOG.info(
+        "ingest: read {} records: {} accepted, {} duplicates, {} rejected ({} blank lines)",
+        read,
+        keptTotal,
+        total.duplicates(),
+        writtenRejects,
+        blank);
+    return new Result(listing.files(), listing.skipped(), counts, total);
+  }
+
+  private static Column[] columns(StructType schema) {
+    return Arrays.stream(schema.fields())
+        .map(fl -> col(fl.name()).cast(fl.dataType()))
+        .toArray(Column[]::new);
+  }
+
+  static Iterator<Row> parsePartition(
+      Iterator<Tuple2<LongWritable, Text>> lines, String file, IngestOptions options) {
+    JsonLinesParser parser = new JsonLinesParser(options);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return lines.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Tuple2<LongWritable, Text> t = lines.next();
+        long offset = t._1().get();
+        // Text reuses its buffer: copy exactly the line's bytes
+        byte[] bytes = Arrays.copyOf(t._2().getBytes(), t._2().getLength());
+        return toRow(parser.parse(bytes, offset == 0), file, offset);
+      }
+    };
+  }
+
+  static Row toRow(ParsedRecord rec, String file, long offset) {
+    Object[] v = new Object[STAGING_SCHEMA.size()];
+    v[idx("ingest_file")] = file;
+    v[idx("ingest_offset")] = offset;
+    if (rec instanceof ParsedRecord.Review r) {
+      v[idx("kind")] = KIND_REVIEW;
+      v[idx("review_id")] = r.reviewId();
+      v[idx("source")] = r.source();
+      v[idx("business_id")] = r.businessId();
+      v[idx("business_name")] = r.businessName();
+      v[idx("business_category")] = r.businessCategory();
+      v[idx("city")] = r.city();
+      v[idx("author_id_hash")] = r.authorIdHash();
+      v[idx("rating")] = r.rating();
+      v[idx("text")] = r.text();
+      v[idx("language")] = r.language();
+      v[idx("created_at")] = ts(r.createdAt());
+      v[idx("updated_at")] = ts(r.updatedAt());
+      v[idx("owner_reply_text")] = r.ownerReplyText();
+      v[idx("owner_reply_at")] = ts(r.ownerReplyAt());
+    } else if (rec instanceof ParsedRecord.Reject j) {
+      v[idx("kind")] = KIND_REJECT;
+      v[idx("reason")] = j.reason().code();
+      v[idx("detail")] = j.detail();
+      v[idx("raw")] = j.raw();
+      v[idx("raw_bytes")] = j.rawBytes();
+      v[idx("raw_truncated")] = j.rawTruncated();
+    } else {
+      v[idx("kind")] = KIND_BLANK;
+    }
+    return RowFactory.create(v);
+  }
+
+  private static Timestamp ts(Instant i) {
+    return i == null ? null : Timestamp.from(i);
+  }
+
+  private static int idx(String name) {
+    return STAGING_SCHEMA.fieldIndex(name);
+  }
+
+  private static StructType stagingSchema() {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(DataTypes.createStructField("kind", DataTypes.StringType, false));
+    for (StructField f : Tables.REVIEWS_SCHEMA.fields()) {
+      if (!f.name().equals("run_id")) {
+        fields.add(DataTypes.createStructField(f.name(), f.dataType(), true));
+      }
+    }
+    for (StructField f : Tables.REJECTS_SCHEMA.fields()) {
+      if (!f.name().equals("run_id") && !f.name().startsWith("ingest_")) {
+        fields.add(DataTypes.createStructField(f.name(), f.dataType(), true));
+      }
+    }
+    return DataTypes.createStructType(fields);
+  }
+}

@@ -1,0 +1,171 @@
+package fi.palvelututka.jobs.nightly;
+
+import fi.palvelututka.jobs.SparkSessions;
+import fi.palvelututka.jobs.ingest.IngestCounts;
+import fi.palvelututka.jobs.ingest.IngestOptions;
+import fi.palvelututka.models.cli.ExitCodes;
+import java.io.FileNotFoundException;
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nightly}: ingest → tag → summarize → report over the given dumps. */
+@Command(
+    name = "nightly",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run the nightly pipeline: ingest review dumps, tag sentiment and themes, write per-business"
+          + " summaries (Parquet under --lake) and optionally HTML reports.",
+      "Exit codes: 0 ok, 2 bad arguments, 3 input error, 4 counts do not reconcile, 1 internal"
+          + " error."
+    })
+public final class NightlyCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--input",
+      required = true,
+      split = ",",
+      paramLabel = "<path>",
+      description =
+          "Review dump files or folders (repeatable or comma-separated; any Hadoop filesystem"
+              + " path; .gz allowed).")
+  List<String> inputs;
+
+  @Option(
+      names = "--lake",
+      required = true,
+      paramLabel = "<dir>",
+      description = "Output folder of the Parquet tables.")
+  String lake;
+
+  @Option(
+      names = "--reports",
+      paramLabel = "<dir>",
+      description = "Also write HTML reports to this folder.")
+  String reports;
+
+  @Option(
+      names = "--master",
+      paramLabel = "<url>",
+      description =
+          "Spark master (default: spark-submit's, else embedded "
+              + SparkSessions.DEFAULT_MASTER
+              + ").")
+  String master;
+
+  @Option(
+      names = "--conf",
+      paramLabel = "<key=value>",
+      description = "Spark setting, repeatable (overrides spark-submit's).")
+  Map<String, String> confs = new LinkedHashMap<>();
+
+  @Option(
+      names = "--max-text-chars",
+      paramLabel = "<n>",
+      defaultValue = "" + IngestOptions.DEFAULT_MAX_TEXT_CHARS,
+      description = "Reject texts longer than this (default: ${DEFAULT-VALUE}).")
+  int maxTextChars;
+
+  @Option(
+      names = "--default-zone",
+      paramLabel = "<zone>",
+      defaultValue = IngestOptions.DEFAULT_ZONE,
+      description = "Time zone of dates given without offset (default: ${DEFAULT-VALUE}).")
+  String defaultZone;
+
+  @Option(
+      names = "--author-salt",
+      paramLabel = "<secret>",
+      defaultValue = "${env:PALVELUTUTKA_AUTHOR_SALT}",
+      description =
+          "Salt for hashing author names (default: $PALVELUTUTKA_AUTHOR_SALT). Without a salt,"
+              + " author names are dropped.")
+  String authorSalt;
+
+  @Option(
+      names = "--run-id",
+      paramLabel = "<id>",
+      description = "Run identifier (default: UTC time + random suffix).")
+  String runId;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    NightlyOptions options;
+    try {
+      IngestOptions ingest =
+          new IngestOptions(
+              inputs,
+              maxTextChars,
+              ZoneId.of(defaultZone),
+              authorSalt,
+              IngestOptions.DEFAULT_MAX_RAW_CHARS);
+      options =
+          new NightlyOptions(ingest, stripSlash(lake), reports, runId == null ? newRunId() : runId);
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      err.println("nightly: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    SparkSession spark = SparkSessions.create("palvelututka nightly", master, confs);
+    try {
+      NightlyJob.Outcome o;
+      try {
+        o = new NightlyJob(spark, options).execute();
+      } catch (FileNotFoundException e) {
+        err.println("nightly: " + e.getMessage());
+        return ExitCodes.INPUT;
+      }
+      IngestCounts c = o.ingest().total();
+      out.printf(
+          "run %s (Spark %s, %s)%n",
+          options.runId(), spark.version(), spark.sparkContext().master());
+      out.printf(
+          "read %d records from %d file(s): %d accepted, %d duplicates, %d rejected%s%n",
+          c.read(),
+          o.ingest().files().size(),
+          c.accepted(),
+          c.duplicates(),
+          c.rejected(),
+          c.rejectedByReason().isEmpty() ? "" : " " + c.rejectedByReason());
+      out.printf(
+          "counts %s: %d = %d + %d + %d%n",
+          o.reconciles() ? "reconcile" : "DO NOT RECONCILE",
+          c.read(),
+          c.accepted(),
+          c.duplicates(),
+          c.rejected());
+      out.printf("tagged %d reviews; summarized %d businesses%n", o.tagged(), o.businesses());
+      out.printf("lake:     %s%n", options.lake());
+      out.printf("manifest: %s%n", o.manifestPath());
+      if (o.reportIndex() != null) {
+        out.printf("report:   %s%n", o.reportIndex());
+      }
+      return o.reconciles() ? ExitCodes.OK : ExitCodes.RECONCILIATION;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static String stripSlash(String p) {
+    return p != null && p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+  }
+
+  static String newRunId() {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .format(ZonedDateTime.now(ZoneOffset.UTC))
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 6);
+  }
+}

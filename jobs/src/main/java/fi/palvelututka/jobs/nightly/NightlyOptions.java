@@ -1,0 +1,23 @@
+package fi.palvelututka.jobs.nightly;
+
+import fi.palvelututka.jobs.ingest.IngestOptions;
+
+/**
+ * Options of one nightly run. Precedence (README): command-line option > {@code --conf} /
+ * spark-submit conf > default.
+ *
+ * @param lake output folder of the Parquet tables (any Hadoop filesystem URI)
+ * @param reports folder of the HTML reports, or {@code null} for none
+ * @param runId identifier of this run (used in every row and in the manifest name)
+ */
+public record NightlyOptions(IngestOptions ingest, String lake, String reports, String runId) {
+  public NightlyOptions {
+    if (lake == null || lake.isBlank()) {
+      throw new IllegalArgumentException("Invalid lake path (blank)");
+    }
+    if (runId == null || !runId.matches("[A-Za-z0-9._-]{1,100}")) {
+      throw new IllegalArgumentException(
+          "Invalid run id (letters, digits, '.', '_' or '-', at most 100): " + runId);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package fi.palvelututka.jobs.summarize;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import fi.palvelututka.jobs.Tables;
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Summarize: joins {@code lake/reviews} with {@code lake/review_tags} and writes {@code
+ * lake/business_summary}, one row per business for the period {@value #PERIOD_ALL}: review count,
+ * mean rating, sentiment counts and shares, net sentiment = (positive - negative) / reviews × 100,
+ * in [-100, 100].
+ */
+public final class SummarizeJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SummarizeJob.class);
+
+  public static final String PERIOD_ALL = "all_time";
+
+  private final SparkSession spark;
+
+  public SummarizeJob(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  /** Returns the number of summary rows written. */
+  public long execute(String lake, String runId) {
+    spark.sparkContext().setJobGroup("summarize", "palvelututka summarize", false);
+    try {
+      Dataset<Row> reviews = spark.read().parquet(lake + "/" + Tables.REVIEWS);
+      Dataset<Row> tags =
+          spark
+              .read()
+              .parquet(lake + "/" + Tables.REVIEW_TAGS)
+              .select("review_id", "sentiment", "model_version");
+      Dataset<Row> joined = reviews.join(tags, "review_id");
+      Column n = count(lit(1));
+      Dataset<Row> summary =
+          joined
+              .groupBy("business_id")
+              .agg(
+                  first("business_name", true).as("business_name"),
+                  first("business_category", true).as("business_category"),
+                  first("city", true).as("city"),
+                  n.as("review_count"),
+                  count(col("rating")).as("rated_count"),
+                  avg(col("rating")).as("rating_mean"),
+                  countIf("positive").as("positive_count"),
+                  countIf("neutral").as("neutral_count"),
+                  countIf("negative").as("negative_count"),
+                  min("created_at").as("first_review_at"),
+                  max("created_at").as("last_review_at"),
+                  max("model_version").as("model_version"))
+              .withColumn("period", lit(PERIOD_ALL))
+              .withColumn("positive_share", col("positive_count").divide(col("review_count")))
+              .withColumn("neutral_share", col("neutral_count").divide(col("review_count")))
+              .withColumn("negative_share", col("negative_count").divide(col("review_count")))
+              .withColumn(
+                  "net_sentiment",
+                  col("positive_count")
+                      .minus(col("negative_count"))
+                      .divide(col("review_count"))
+                      .multiply(100))
+              .withColumn("run_id", lit(runId))
+              .select(
+                  Arrays.stream(Tables.BUSINESS_SUMMARY_SCHEMA.fields())
+                      .map(f -> col(f.name()).cast(f.dataType()))
+                      .toArray(Column[]::new));
+      summary
+          .coalesce(1)
+          .write()
+          .mode(SaveMode.Overwrite)
+          .parquet(lake + "/" + Tables.BUSINESS_SUMMARY);
+      long rows = spark.read().parquet(lake + "/" + Tables.BUSINESS_SUMMARY).count();
+      LOG.info("summarize: {} businesses", rows);
+      return rows;
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  private static Column countIf(String label) {
+    return sum(when(col("sentiment").equalTo(label), 1L).otherwise(0L));
+  }
+}

@@ -1,0 +1,99 @@
+package fi.palvelututka.jobs.tag;
+
+import static org.apache.spark.sql.functions.col;
+
+import fi.palvelututka.jobs.Tables;
+import fi.palvelututka.models.sentiment.SentimentResult;
+import fi.palvelututka.models.tag.AspectMention;
+import fi.palvelututka.models.tag.ReviewTagger;
+import fi.palvelututka.models.tag.TagResult;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tag: reads {@code lake/reviews}, writes sentiment and themes per review to {@code
+ * lake/review_tags}.
+ *
+ * <p>The models are loaded once per executor JVM (a static holder inside the models library); a
+ * {@link ReviewTagger} is built once per partition, never per row.
+ */
+public final class TagJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TagJob.class);
+
+  private final SparkSession spark;
+
+  public TagJob(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  /** Tags every review of the lake; returns the number of rows written. */
+  public long execute(String lake, String runId) {
+    spark.sparkContext().setJobGroup("tag", "palvelututka tag: sentiment and themes", false);
+    try {
+      Dataset<Row> reviews =
+          spark
+              .read()
+              .parquet(lake + "/" + Tables.REVIEWS)
+              .select(col("review_id"), col("business_id"), col("text"));
+      Dataset<Row> tags =
+          reviews.mapPartitions(
+              (MapPartitionsFunction<Row, Row>) rows -> tagPartition(rows, runId),
+              Encoders.row(Tables.REVIEW_TAGS_SCHEMA));
+      tags.write().mode(SaveMode.Overwrite).parquet(lake + "/" + Tables.REVIEW_TAGS);
+      long n = spark.read().parquet(lake + "/" + Tables.REVIEW_TAGS).count();
+      LOG.info("tag: {} reviews tagged ({})", n, modelVersion());
+      return n;
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /** Version of the model bundle the executors use (same jar, same models). */
+  public static String modelVersion() {
+    return ReviewTagger.shipped().modelVersion();
+  }
+
+  static Iterator<Row> tagPartition(Iterator<Row> rows, String runId) {
+    ReviewTagger tagger = ReviewTagger.shipped();
+    String version = tagger.modelVersion();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row r = rows.next();
+        TagResult t = tagger.tag(r.getString(2));
+        SentimentResult s = t.sentiment();
+        List<Row> aspects = new ArrayList<>(t.aspects().size());
+        for (AspectMention a : t.aspects()) {
+          aspects.add(
+              RowFactory.create(
+                  a.category(), a.polarity(), a.confidence(), a.sentence(), a.start(), a.end()));
+        }
+        return RowFactory.create(
+            r.getString(0),
+            r.getString(1),
+            s.label().label(),
+            RowFactory.create(s.negative(), s.neutral(), s.positive()),
+            s.score(),
+            scala.jdk.javaapi.CollectionConverters.asScala(aspects).toSeq(),
+            version,
+            runId);
+      }
+    };
+  }
+}

@@ -1,0 +1,38 @@
+package fi.palvelututka.models.tag;
+
+import fi.palvelututka.models.sentiment.SentimentClassifier;
+import fi.palvelututka.models.sentiment.SentimentModel;
+import java.util.List;
+
+/**
+ * The one entry point that turns a review text into tags; used by the {@code tag} command and by
+ * the Spark tag job, so both give the same answer for the same text.
+ *
+ * <p>NOT thread-safe: create one per thread or Spark partition ({@link #shipped()} is cheap after
+ * the first call, because the models themselves are loaded once per JVM).
+ */
+public final class ReviewTagger {
+
+  private final SentimentClassifier sentiment;
+  private final String modelVersion;
+
+  public ReviewTagger(SentimentModel sentimentModel) {
+    this.sentiment = sentimentModel.newClassifier();
+    this.modelVersion = sentimentModel.version().toString();
+  }
+
+  /** A tagger over the models shipped in the jar. */
+  public static ReviewTagger shipped() {
+    return new ReviewTagger(SentimentModel.shipped());
+  }
+
+  /** Version of the model bundle, stored on every output row. */
+  public String modelVersion() {
+    return modelVersion;
+  }
+
+  public TagResult tag(String text) {
+    // Aspects (service-quality themes) come with the theme tagger; the list is empty until then.
+    return new TagResult(sentiment.classify(text), List.of());
+  }
+}
