@@ -18,4 +18,16 @@ public record IngestCounts(
   public boolean reconciles() {
     return read == accepted + duplicates + rejected;
   }
+
+  /** The counts with the manifest's snake_case keys. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("read", read);
+    m.put("accepted", accepted);
+    m.put("duplicates", duplicates);
+    m.put("rejected", rejected);
+    m.put("blank_lines", blankLines);
+    m.put("rejected_by_reason", new java.util.TreeMap<>(rejectedByReason));
+    return m;
+  }
 }

@@ -118,6 +118,8 @@ public final class NightlyCommand implements Callable<Integer> {
       err.println("nightly: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    // A session that already exists (tests, notebooks) belongs to its creator: do not stop it.
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create("palvelututka nightly", master, confs);
     try {
       NightlyJob.Outcome o;
@@ -154,7 +156,9 @@ public final class NightlyCommand implements Callable<Integer> {
       }
       return o.reconciles() ? ExitCodes.OK : ExitCodes.RECONCILIATION;
     } finally {
-      spark.stop();
+      if (ownSession) {
+        spark.stop();
+      }
     }
   }
 

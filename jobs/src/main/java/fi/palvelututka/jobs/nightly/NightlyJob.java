@@ -103,12 +103,12 @@ public final class NightlyJob {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("path", f.path());
       m.put("bytes", f.size());
-      m.put("counts", ingest.perFile().get(f.path()));
+      m.put("counts", ingest.perFile().get(f.path()).toMap());
       inputs.add(m);
     }
     manifest.put("inputs", inputs);
     manifest.put("skipped_files", ingest.skipped());
-    manifest.put("counts", total);
+    manifest.put("counts", total.toMap());
     manifest.put("reconciles", reconciles);
     manifest.put(
         "stages",

@@ -1,0 +1,67 @@
+package fi.palvelututka.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.palvelututka.models.cli.ExitCodes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI's contract: help everywhere, documented exit codes. */
+class CliTest {
+
+  @Test
+  void helpOnEveryCommand() {
+    assertThat(Cli.execute("--help")).isZero();
+    assertThat(Cli.execute("nightly", "--help")).isZero();
+    assertThat(Cli.execute("tag", "--help")).isZero();
+    assertThat(Cli.execute("models", "--help")).isZero();
+    assertThat(Cli.execute("models", "train-sentiment", "--help")).isZero();
+  }
+
+  @Test
+  void badArgumentsAreUsageErrors() {
+    assertThat(Cli.execute()).isEqualTo(ExitCodes.USAGE);
+    assertThat(Cli.execute("nightly", "--input", "x")).isEqualTo(ExitCodes.USAGE);
+    assertThat(Cli.execute("nightly", "--input", "x", "--lake", "y", "--max-text-chars", "0"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(Cli.execute("no-such-command")).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void missingInputIsAnInputError(@TempDir Path dir) {
+    SparkTestSession.get();
+    assertThat(
+            Cli.execute(
+                "nightly",
+                "--input",
+                dir.resolve("nope").toString(),
+                "--lake",
+                dir.resolve("lake").toString()))
+        .isEqualTo(ExitCodes.INPUT);
+  }
+
+  @Test
+  void folderWithoutDumpsIsAnInputError(@TempDir Path dir) throws Exception {
+    SparkTestSession.get();
+    Files.writeString(dir.resolve("readme.txt"), "no dumps here");
+    assertThat(
+            Cli.execute(
+                "nightly", "--input", dir.toString(), "--lake", dir.resolve("lake").toString()))
+        .isEqualTo(ExitCodes.INPUT);
+  }
+
+  @Test
+  void missingCorpusIsAnInputError(@TempDir Path dir) {
+    assertThat(
+            Cli.execute(
+                "models",
+                "train-sentiment",
+                "--corpora",
+                dir.toString(),
+                "--out",
+                dir.resolve("o").toString()))
+        .isEqualTo(ExitCodes.INPUT);
+  }
+}

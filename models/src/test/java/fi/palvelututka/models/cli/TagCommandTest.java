@@ -1,0 +1,93 @@
+package fi.palvelututka.models.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TagCommandTest {
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  private int run(String... args) {
+    return new CommandLine(new TagCommand()).execute(args);
+  }
+
+  @Test
+  void tagsEveryRecordWithTheStableContract(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("in.jsonl");
+    Path out = dir.resolve("out.jsonl");
+    Files.writeString(
+        in,
+        """
+        {"id": "r1", "text": "Aivan surkea palvelu, en mene enää ikinä."}
+        {"id": 2, "text": "Ihana kampaaja, suosittelen lämpimästi!"}
+
+        {"id": null, "text": ""}
+        """,
+        StandardCharsets.UTF_8);
+    assertThat(run("--input", in.toString(), "--output", out.toString())).isZero();
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(3);
+    JsonNode first = json.readTree(lines.get(0));
+    assertThat(first.get("id").asText()).isEqualTo("r1");
+    assertThat(first.get("sentiment").asText()).isEqualTo("negative");
+    assertThat(first.get("probabilities").fieldNames())
+        .toIterable()
+        .containsExactly("negative", "neutral", "positive");
+    assertThat(first.get("score").asDouble()).isLessThan(0);
+    assertThat(first.get("aspects").isArray()).isTrue();
+    JsonNode second = json.readTree(lines.get(1));
+    assertThat(second.get("id").isInt()).isTrue();
+    assertThat(second.get("sentiment").asText()).isEqualTo("positive");
+    JsonNode third = json.readTree(lines.get(2));
+    assertThat(third.get("id").isNull()).isTrue();
+    assertThat(third.get("sentiment").asText()).isEqualTo("neutral");
+  }
+
+  @Test
+  void badLinesAreReportedSkippedAndSetTheExitCode(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("in.jsonl");
+    Path out = dir.resolve("out.jsonl");
+    Files.writeString(
+        in,
+        "{\"id\": 1, \"text\": \"Hyvä.\"}\nnot json\n{\"id\": 3, \"text\": 5}\n[1,2]\n",
+        StandardCharsets.UTF_8);
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = run("--input", in.toString(), "--output", out.toString());
+    } finally {
+      System.setErr(oldErr);
+    }
+    assertThat(code).isEqualTo(ExitCodes.INPUT);
+    assertThat(Files.readAllLines(out)).hasSize(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("line 2: not valid JSON")
+        .contains("line 3: no string field \"text\"")
+        .contains("line 4:")
+        .contains("1 records tagged, 3 skipped");
+  }
+
+  @Test
+  void missingInputIsAnInputError(@TempDir Path dir) {
+    assertThat(run("--input", dir.resolve("nope.jsonl").toString(), "--output", "-"))
+        .isEqualTo(ExitCodes.INPUT);
+  }
+
+  @Test
+  void helpWorks() {
+    assertThat(run("--help")).isZero();
+  }
+}

@@ -1,0 +1,53 @@
+package fi.palvelututka.models.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The shipped model (models/trained/sentiment-fi.bin) on clear review sentences written for this
+ * test (not from FinnSentiment): it must get the obvious cases right.
+ */
+class SentimentModelTest {
+
+  private final SentimentClassifier classifier = SentimentModel.shipped().newClassifier();
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Aivan surkea palvelu, en mene enää ikinä.|negative",
+        "Ihana kampaaja, suosittelen lämpimästi!|positive",
+        "Todella huono kokemus, henkilökunta oli tyly ja välinpitämätön.|negative",
+        "Kiitos ystävällisestä palvelusta, kaikki sujui hienosti!|positive",
+        "Kauhea sotku ja kamala haju, ei kiitos.|negative",
+        "Paras pizza ikinä, ihana paikka 😊|positive",
+      })
+  void clearCases(String text, String expected) {
+    SentimentResult r = classifier.classify(text);
+    assertThat(r.label().label()).as(text + " -> " + r).isEqualTo(expected);
+  }
+
+  @Test
+  void probabilitiesAreADistributionAndScoreIsTheirDifference() {
+    SentimentResult r = classifier.classify("Ruoka oli hyvää mutta jonottaa sai pitkään.");
+    assertThat(r.negative() + r.neutral() + r.positive()).isCloseTo(1.0, within(1e-6));
+    assertThat(r.score()).isCloseTo(r.positive() - r.negative(), within(1e-12));
+    assertThat(r.score()).isBetween(-1.0, 1.0);
+  }
+
+  @Test
+  void emptyTextIsNeutral() {
+    assertThat(classifier.classify("   ").label()).isEqualTo(Sentiment.NEUTRAL);
+    assertThat(classifier.classify("").neutral()).isEqualTo(1.0);
+  }
+
+  @Test
+  void versionNamesTheModelAndItsHash() {
+    assertThat(SentimentModel.shipped().version().toString()).matches("sentiment-fi@[0-9a-f]{12}");
+    assertThat(SentimentModel.shipped()).isSameAs(SentimentModel.shipped());
+  }
+}

@@ -1,0 +1,68 @@
+package fi.palvelututka.models.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fi.palvelututka.models.eval.ClassificationReport;
+import fi.palvelututka.models.sentiment.SentimentTrainer.LabeledText;
+import fi.palvelututka.models.sentiment.SentimentTrainer.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.doccat.DocumentSample;
+import org.junit.jupiter.api.Test;
+
+/** Trains tiny models inline: the trainer's behaviour without any corpus. */
+class SentimentTrainerTest {
+
+  private static List<LabeledText> tinyData() {
+    List<LabeledText> d = new ArrayList<>();
+    String[] pos = {"hyvä", "loistava", "ihana", "mahtava", "erinomainen"};
+    String[] neg = {"huono", "surkea", "kamala", "kurja", "tyly"};
+    String[] things = {"palvelu", "ruoka", "kampaaja", "korjaamo", "hotelli", "myyjä"};
+    for (String t : things) {
+      for (String p : pos) {
+        d.add(new LabeledText(p + " " + t, Sentiment.POSITIVE));
+      }
+      for (String n : neg) {
+        d.add(new LabeledText(n + " " + t, Sentiment.NEGATIVE));
+      }
+      d.add(new LabeledText(t + " aukeaa yhdeksältä", Sentiment.NEUTRAL));
+      d.add(new LabeledText(t + " sijaitsee keskustassa", Sentiment.NEUTRAL));
+    }
+    return d;
+  }
+
+  @Test
+  void learnsTheTinyLexicon() throws Exception {
+    SentimentModel m = SentimentTrainer.train(tinyData(), new Settings("MAXENT", 100, 0, 1, true));
+    SentimentClassifier c = m.newClassifier();
+    assertThat(c.classify("mahtava ravintola").label()).isEqualTo(Sentiment.POSITIVE);
+    assertThat(c.classify("tyly ravintola").label()).isEqualTo(Sentiment.NEGATIVE);
+    ClassificationReport r = SentimentTrainer.evaluate(m, tinyData());
+    assertThat(r.accuracy()).isGreaterThan(0.9);
+    // the serialized bytes reload to a model with the same version
+    assertThat(SentimentModel.fromBytes(m.toBytes()).version()).isEqualTo(m.version());
+  }
+
+  @Test
+  void oversamplingBalancesClasses() {
+    List<DocumentSample> s = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      s.add(new DocumentSample("neutral", new String[] {"n" + i}));
+    }
+    s.add(new DocumentSample("positive", new String[] {"p"}));
+    s.add(new DocumentSample("negative", new String[] {"a"}));
+    s.add(new DocumentSample("negative", new String[] {"b"}));
+    List<DocumentSample> out = SentimentTrainer.oversample(s);
+    assertThat(out).hasSize(30);
+    assertThat(out.stream().filter(x -> x.getCategory().equals("positive"))).hasSize(10);
+    assertThat(out.stream().filter(x -> x.getCategory().equals("negative"))).hasSize(10);
+  }
+
+  @Test
+  void settingsAreValidatedWithTheValue() {
+    assertThatThrownBy(() -> new Settings("SVM", 10, 1, 1, true)).hasMessageContaining("SVM");
+    assertThatThrownBy(() -> new Settings("MAXENT", 0, 1, 1, true)).hasMessageContaining("0");
+    assertThatThrownBy(() -> new Settings("MAXENT", 10, 1, 5, true)).hasMessageContaining("5");
+  }
+}
