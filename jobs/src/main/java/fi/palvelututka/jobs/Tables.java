@@ -28,6 +28,15 @@ public final class Tables {
 
   private Tables() {}
 
+  /** Selects exactly the columns of {@code schema}, in its order, cast to its types. */
+  public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> conform(
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df, StructType schema) {
+    return df.select(
+        java.util.Arrays.stream(schema.fields())
+            .map(fl -> org.apache.spark.sql.functions.col(fl.name()).cast(fl.dataType()))
+            .toArray(org.apache.spark.sql.Column[]::new));
+  }
+
   private static StructField f(String name, org.apache.spark.sql.types.DataType type) {
     return createStructField(name, type, true);
   }

@@ -126,14 +126,13 @@ public final class IngestJob {
                                 col("ingest_offset").desc())))
             .filter(col("_rank").equalTo(1))
             .drop("_rank")
-            .withColumn("run_id", lit(runId))
-            .select(columns(Tables.REVIEWS_SCHEMA));
+            .withColumn("run_id", lit(runId));
+    reviews = Tables.conform(reviews, Tables.REVIEWS_SCHEMA);
     reviews.write().mode(SaveMode.Overwrite).parquet(lake + "/" + Tables.REVIEWS);
 
-    staging
-        .filter(col("kind").equalTo(KIND_REJECT))
-        .withColumn("run_id", lit(runId))
-        .select(columns(Tables.REJECTS_SCHEMA))
+    Tables.conform(
+            staging.filter(col("kind").equalTo(KIND_REJECT)).withColumn("run_id", lit(runId)),
+            Tables.REJECTS_SCHEMA)
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(lake + "/" + Tables.REJECTS);
@@ -204,12 +203,6 @@ public final class IngestJob {
         writtenRejects,
         blank);
     return new Result(listing.files(), listing.skipped(), counts, total);
-  }
-
-  private static Column[] columns(StructType schema) {
-    return Arrays.stream(schema.fields())
-        .map(fl -> col(fl.name()).cast(fl.dataType()))
-        .toArray(Column[]::new);
   }
 
   static Iterator<Row> parsePartition(

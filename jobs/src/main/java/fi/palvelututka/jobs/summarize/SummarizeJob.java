@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import fi.palvelututka.jobs.Tables;
-import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -76,12 +75,8 @@ public final class SummarizeJob {
                       .minus(col("negative_count"))
                       .divide(col("review_count"))
                       .multiply(100))
-              .withColumn("run_id", lit(runId))
-              .select(
-                  Arrays.stream(Tables.BUSINESS_SUMMARY_SCHEMA.fields())
-                      .map(f -> col(f.name()).cast(f.dataType()))
-                      .toArray(Column[]::new));
-      summary
+              .withColumn("run_id", lit(runId));
+      Tables.conform(summary, Tables.BUSINESS_SUMMARY_SCHEMA)
           .coalesce(1)
           .write()
           .mode(SaveMode.Overwrite)
