@@ -221,7 +221,9 @@ class NightlyJobTest {
         .isCloseTo(p.getDouble(2) - p.getDouble(0), within(1e-9));
     assertThat(tags.values())
         .allSatisfy(
-            r -> assertThat(r.<String>getAs("model_version")).matches("sentiment-fi@[0-9a-f]{12}"));
+            r ->
+                assertThat(r.<String>getAs("model_version"))
+                    .matches("analyzer-fi@[0-9a-f]{12}\\+sentiment-fi@[0-9a-f]{12}"));
   }
 
   @Test
@@ -263,7 +265,9 @@ class NightlyJobTest {
     assertThat(m.get("counts").get("rejected_by_reason").get("missing_business").asLong())
         .isEqualTo(1);
     assertThat(m.get("inputs")).hasSize(3);
-    assertThat(m.get("model_version").asText()).startsWith("sentiment-fi@");
+    assertThat(m.get("model_version").asText())
+        .startsWith("analyzer-fi@")
+        .contains("+sentiment-fi@");
     assertThat(m.get("spark_version").asText()).startsWith("4.");
     String html = Files.readString(Path.of(outcome.reportIndex().replace("file:", "")));
     assertThat(html).contains("Salonki A").contains("Korjaamo B").contains("-100");

@@ -7,7 +7,11 @@ import picocli.CommandLine.Command;
     name = "models",
     mixinStandardHelpOptions = true,
     description = "Train and evaluate the Finnish NLP models (needs the corpora, see README).",
-    subcommands = {TrainSentimentCommand.class})
+    subcommands = {
+      TrainSentimentCommand.class,
+      TrainAnalyzerCommand.class,
+      BenchAnalyzerCommand.class
+    })
 public final class ModelsCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -73,6 +73,7 @@ public final class TagCommand implements Callable<Integer> {
     }
     ReviewTagger tagger =
         new ReviewTagger(
+            fi.palvelututka.models.text.AnalyzerModels.shipped(),
             sentimentModel == null
                 ? SentimentModel.shipped()
                 : SentimentModel.load(sentimentModel));

@@ -1,6 +1,8 @@
 package fi.palvelututka.models.sentiment;
 
 import fi.palvelututka.models.ModelVersion;
+import fi.palvelututka.models.text.AnalyzerModels;
+import fi.palvelututka.models.text.FinnishAnalyzer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +84,13 @@ public final class SentimentModel {
     return bytes.clone();
   }
 
+  /** A classifier with its own analyzer (over the shipped analyzer bundle). */
   public SentimentClassifier newClassifier() {
-    return new SentimentClassifier(model);
+    return newClassifier(AnalyzerModels.shipped().newAnalyzer());
+  }
+
+  /** A classifier that shares the caller's analyzer (same thread only). */
+  public SentimentClassifier newClassifier(FinnishAnalyzer analyzer) {
+    return new SentimentClassifier(model, analyzer);
   }
 }

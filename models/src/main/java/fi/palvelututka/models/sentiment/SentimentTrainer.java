@@ -1,6 +1,8 @@
 package fi.palvelututka.models.sentiment;
 
 import fi.palvelututka.models.eval.ClassificationReport;
+import fi.palvelututka.models.text.AnalyzerModels;
+import fi.palvelututka.models.text.FinnishAnalyzer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -60,8 +62,9 @@ public final class SentimentTrainer {
 
   public static SentimentModel train(List<LabeledText> data, Settings settings) throws IOException {
     List<DocumentSample> samples = new ArrayList<>(data.size());
+    FinnishAnalyzer analyzer = AnalyzerModels.shipped().newAnalyzer();
     for (LabeledText t : data) {
-      String[] tokens = SentimentFeatures.tokens(t.text());
+      String[] tokens = SentimentFeatures.tokens(analyzer.analyze(t.text()));
       if (tokens.length > 0) {
         samples.add(new DocumentSample(t.label().label(), tokens));
       }

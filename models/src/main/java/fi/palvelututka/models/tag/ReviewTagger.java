@@ -1,7 +1,11 @@
 package fi.palvelututka.models.tag;
 
+import fi.palvelututka.models.ModelVersion;
 import fi.palvelututka.models.sentiment.SentimentClassifier;
 import fi.palvelututka.models.sentiment.SentimentModel;
+import fi.palvelututka.models.text.Analysis;
+import fi.palvelututka.models.text.AnalyzerModels;
+import fi.palvelututka.models.text.FinnishAnalyzer;
 import java.util.List;
 
 /**
@@ -13,17 +17,19 @@ import java.util.List;
  */
 public final class ReviewTagger {
 
+  private final FinnishAnalyzer analyzer;
   private final SentimentClassifier sentiment;
   private final String modelVersion;
 
-  public ReviewTagger(SentimentModel sentimentModel) {
-    this.sentiment = sentimentModel.newClassifier();
-    this.modelVersion = sentimentModel.version().toString();
+  public ReviewTagger(AnalyzerModels analyzerModels, SentimentModel sentimentModel) {
+    this.analyzer = analyzerModels.newAnalyzer();
+    this.sentiment = sentimentModel.newClassifier(analyzer);
+    this.modelVersion = ModelVersion.bundle(analyzerModels.version(), sentimentModel.version());
   }
 
   /** A tagger over the models shipped in the jar. */
   public static ReviewTagger shipped() {
-    return new ReviewTagger(SentimentModel.shipped());
+    return new ReviewTagger(AnalyzerModels.shipped(), SentimentModel.shipped());
   }
 
   /** Version of the model bundle, stored on every output row. */
@@ -33,6 +39,7 @@ public final class ReviewTagger {
 
   public TagResult tag(String text) {
     // Aspects (service-quality themes) come with the theme tagger; the list is empty until then.
-    return new TagResult(sentiment.classify(text), List.of());
+    Analysis a = analyzer.analyze(text);
+    return new TagResult(sentiment.classify(a), List.of());
   }
 }

@@ -1,0 +1,130 @@
+package fi.palvelututka.models.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import opennlp.tools.util.Span;
+
+/**
+ * The Finnish text analysis entry point: text in; sentences with tokens, normalized forms, lemmas,
+ * negation flags and character offsets out. Used by the sentiment and theme taggers.
+ *
+ * <p>Pipeline: {@link SentenceSplitter} → {@link FinnishTokenizer} per sentence → {@link
+ * Normalizer} (case, repeated letters, ä/ö restoration for texts without ä/ö) → {@link Lemmatizer}
+ * → {@link Negation} scope.
+ *
+ * <p>NOT thread-safe (the OpenNLP detectors inside are not): create one per thread or Spark
+ * partition with {@link AnalyzerModels#newAnalyzer()}; the models behind it are shared.
+ */
+public final class FinnishAnalyzer {
+
+  /** Texts longer than this are analysed in their first {@value} characters only. */
+  public static final int MAX_CHARS = 100_000;
+
+  private final SentenceSplitter splitter;
+  private final FinnishTokenizer tokenizer;
+  private final Normalizer normalizer;
+  private final Lemmatizer lemmatizer;
+
+  public FinnishAnalyzer(
+      SentenceSplitter splitter,
+      FinnishTokenizer tokenizer,
+      Normalizer normalizer,
+      Lemmatizer lemmatizer) {
+    this.splitter = splitter;
+    this.tokenizer = tokenizer;
+    this.normalizer = normalizer;
+    this.lemmatizer = lemmatizer;
+  }
+
+  public Analysis analyze(String text) {
+    if (text == null || text.isBlank()) {
+      return Analysis.empty(text);
+    }
+    String t = text.length() > MAX_CHARS ? text.substring(0, cutPoint(text)) : text;
+    boolean restore = Normalizer.lacksUmlauts(t);
+    List<Sentence> sentences = new ArrayList<>();
+    for (Span s : splitter.split(t)) {
+      String st = t.substring(s.getStart(), s.getEnd());
+      List<FinnishTokenizer.Tok> toks = tokenizer.tokenize(st);
+      List<Token> tokens = new ArrayList<>(toks.size());
+      int negLeft = 0;
+      for (FinnishTokenizer.Tok k : toks) {
+        int a = s.getStart() + k.start();
+        int b = s.getStart() + k.end();
+        String surface = t.substring(a, b);
+        String norm = norm(surface, k.type(), restore);
+        String lemma = k.type() == TokenType.WORD ? lemmatizer.lemma(norm) : norm;
+        boolean negator = k.type() == TokenType.WORD && Negation.isNegator(norm);
+        boolean negated = false;
+        if (k.type() == TokenType.PUNCT
+            || (k.type() == TokenType.WORD && Negation.breaksScope(norm))) {
+          negLeft = 0;
+        } else if (k.type() == TokenType.WORD && !negator && negLeft > 0) {
+          negated = true;
+          negLeft--;
+        }
+        if (negator) {
+          negLeft = Negation.WINDOW;
+        }
+        tokens.add(new Token(surface, a, b, k.type(), norm, lemma, negator, negated));
+      }
+      if (!tokens.isEmpty()) {
+        sentences.add(new Sentence(st, s.getStart(), s.getEnd(), List.copyOf(tokens)));
+      }
+    }
+    return new Analysis(text, List.copyOf(sentences), restore);
+  }
+
+  /** Cuts long text at a whitespace near the limit, never inside a surrogate pair. */
+  private static int cutPoint(String text) {
+    int cut = MAX_CHARS;
+    for (int i = MAX_CHARS; i > MAX_CHARS - 200; i--) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        return i;
+      }
+    }
+    if (Character.isLowSurrogate(text.charAt(cut))) {
+      cut--;
+    }
+    return cut;
+  }
+
+  private String norm(String surface, TokenType type, boolean restore) {
+    return switch (type) {
+      case WORD -> normalizer.normalize(surface, restore);
+      case EMOTICON -> emoticonClass(surface);
+      case EMOJI -> baseEmoji(surface);
+      case URL -> "<url>";
+      case EMAIL -> "<email>";
+      case MENTION -> "<mention>";
+      case HASHTAG -> surface.toLowerCase(Locale.ROOT);
+      default -> surface;
+    };
+  }
+
+  static String emoticonClass(String e) {
+    if (e.startsWith("<3")) {
+      return "EMO_HEART";
+    }
+    if (e.startsWith("^")) {
+      return "EMO_HAPPY";
+    }
+    char mouth = e.charAt(e.length() - 1);
+    return switch (mouth) {
+      case ')', ']', 'D', 'd', '*' -> "EMO_HAPPY";
+      case '(', '[' -> "EMO_SAD";
+      case 'P', 'p' -> "EMO_TONGUE";
+      default -> "EMO_SKEPTIC";
+    };
+  }
+
+  /** The emoji without skin-tone modifiers and variation selectors. */
+  static String baseEmoji(String e) {
+    StringBuilder sb = new StringBuilder(e.length());
+    e.codePoints()
+        .filter(cp -> cp != 0xFE0F && (cp < 0x1F3FB || cp > 0x1F3FF))
+        .forEach(sb::appendCodePoint);
+    return sb.toString();
+  }
+}

@@ -1,0 +1,233 @@
+package fi.palvelututka.models.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The shipped analyzer bundle on review-like Finnish written for these tests. */
+class FinnishAnalyzerTest {
+
+  private final FinnishAnalyzer analyzer = AnalyzerModels.shipped().newAnalyzer();
+
+  private List<Token> tokens(String text) {
+    return analyzer.analyze(text).sentences().stream().flatMap(s -> s.tokens().stream()).toList();
+  }
+
+  private Token token(String text, String surface) {
+    Optional<Token> t = tokens(text).stream().filter(k -> k.text().equals(surface)).findFirst();
+    assertThat(t).as("token '%s' in '%s': %s", surface, text, tokens(text)).isPresent();
+    return t.get();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "Asiakaspalvelussa oli ruuhkaa.,Asiakaspalvelussa,asiakaspalvelu",
+    "En saanut asiakaspalvelua ollenkaan.,asiakaspalvelua,asiakaspalvelu",
+    "Asiakaspalvelu vastasi nopeasti.,Asiakaspalvelu,asiakaspalvelu",
+    "Kysyin asiakaspalvelijalta neuvoa.,asiakaspalvelijalta,asiakaspalvelija",
+    "Kukaan ei vastannut puhelimeen.,vastannut,vastata",
+    "Kukaan ei vastannut puhelimeen.,puhelimeen,puhelin",
+    "Odotimme pöytää puoli tuntia.,Odotimme,odottaa",
+    "Hinnat olivat kohtuullisia.,Hinnat,hinta",
+    "Myyjät olivat ystävällisiä.,ystävällisiä,ystävällinen",
+    "Laskussa oli virhe.,Laskussa,lasku",
+  })
+  void lemmasOfInflectedForms(String text, String surface, String lemma) {
+    assertThat(token(text, surface).lemma()).isEqualTo(lemma);
+  }
+
+  @Test
+  void negationScopeCoversTheGovernedWords() {
+    String t = "Kukaan ei vastannut puhelimeen, vaikka soitin monta kertaa.";
+    assertThat(token(t, "ei").negator()).isTrue();
+    assertThat(token(t, "Kukaan").negated()).isFalse();
+    assertThat(token(t, "vastannut").negated()).isTrue();
+    assertThat(token(t, "puhelimeen").negated()).isTrue();
+    assertThat(token(t, "soitin").negated()).isFalse();
+  }
+
+  @Test
+  void negationEndsAtMuttaAndPunctuation() {
+    String t = "Ruoka ei ollut yhtään huono, mutta palvelu oli hidas.";
+    assertThat(token(t, "huono").negated()).isTrue();
+    assertThat(token(t, "yhtään").negated()).isTrue();
+    assertThat(token(t, "palvelu").negated()).isFalse();
+    assertThat(token(t, "hidas").negated()).isFalse();
+    String u = "Palvelu ei ollut hyvää mutta hinta oli halpa";
+    assertThat(token(u, "hyvää").negated()).isTrue();
+    assertThat(token(u, "halpa").negated()).isFalse();
+  }
+
+  @Test
+  void eiVoiKuinSuositellaIsNotNegatedPraise() {
+    String t = "Ei voi kuin suositella!";
+    assertThat(token(t, "voi").negated()).isTrue();
+    assertThat(token(t, "suositella").negated()).isFalse();
+  }
+
+  @Test
+  void negatedAndPlainVerbShareTheLemma() {
+    assertThat(token("Hän vastasi heti.", "vastasi").lemma()).isEqualTo("vastata");
+    Token neg = token("Hän ei vastannut.", "vastannut");
+    assertThat(neg.lemma()).isEqualTo("vastata");
+    assertThat(neg.negated()).isTrue();
+  }
+
+  @Test
+  void emojiAndEmoticonsAreSentimentTokens() {
+    List<Token> ts = tokens("Kiitos 😊👍 :) <3 :-( xD 👍🏽");
+    assertThat(ts)
+        .extracting(Token::type)
+        .containsExactly(
+            TokenType.WORD,
+            TokenType.EMOJI,
+            TokenType.EMOJI,
+            TokenType.EMOTICON,
+            TokenType.EMOTICON,
+            TokenType.EMOTICON,
+            TokenType.EMOTICON,
+            TokenType.EMOJI);
+    assertThat(ts)
+        .extracting(Token::norm)
+        .containsExactly(
+            "kiitos", "😊", "👍", "EMO_HAPPY", "EMO_HEART", "EMO_SAD", "EMO_HAPPY", "👍");
+  }
+
+  @Test
+  void reviewTokensPricesTimesUrlsTags() {
+    List<Token> ts =
+        tokens("Hinta 29,90€ klo 9.30!!! Lisää: https://www.example.fi/hinnasto #hius @salonki");
+    assertThat(ts)
+        .extracting(Token::text)
+        .containsExactly(
+            "Hinta",
+            "29,90",
+            "€",
+            "klo",
+            "9.30",
+            "!!!",
+            "Lisää",
+            ":",
+            "https://www.example.fi/hinnasto",
+            "#hius",
+            "@salonki");
+    assertThat(ts)
+        .extracting(Token::type)
+        .containsExactly(
+            TokenType.WORD,
+            TokenType.NUMBER,
+            TokenType.SYMBOL,
+            TokenType.WORD,
+            TokenType.NUMBER,
+            TokenType.PUNCT,
+            TokenType.WORD,
+            TokenType.PUNCT,
+            TokenType.URL,
+            TokenType.HASHTAG,
+            TokenType.MENTION);
+  }
+
+  @Test
+  void missingSpaceAfterPunctuationSplitsSentences() {
+    Analysis a = analyzer.analyze("Hyvä palvelu.Suosittelen lämpimästi!Tulen uudestaan");
+    assertThat(a.sentences())
+        .extracting(Sentence::text)
+        .containsExactly("Hyvä palvelu.", "Suosittelen lämpimästi!", "Tulen uudestaan");
+    assertThat(tokens("hyvä,kiva paikka"))
+        .extracting(Token::text)
+        .containsExactly("hyvä", ",", "kiva", "paikka");
+  }
+
+  @Test
+  void emojiThenCapitalAndLineBreaksEndSentences() {
+    Analysis a = analyzer.analyze("Ihana paikka 😊 Tulen uudestaan\nKiitos Mikalle! 👍");
+    assertThat(a.sentences())
+        .extracting(Sentence::text)
+        .containsExactly("Ihana paikka 😊", "Tulen uudestaan", "Kiitos Mikalle! 👍");
+  }
+
+  @Test
+  void abbreviationsDoNotEndSentences() {
+    Analysis a =
+        analyzer.analyze(
+            "Aukeaa klo 9. Tarjolla mm. kahvia ja esim. pullaa. Parkkipaikka takapihalla.");
+    assertThat(a.sentences()).hasSize(3);
+  }
+
+  @Test
+  void textWithoutUmlautsIsRestored() {
+    Analysis a = analyzer.analyze("Tosi hyva palvelu, mutta myohassa taas ja myyja oli toykea.");
+    assertThat(a.umlautsRestored()).isTrue();
+    assertThat(token(a.text(), "hyva").norm()).isEqualTo("hyvä");
+    assertThat(token(a.text(), "myohassa").norm()).isEqualTo("myöhässä");
+    assertThat(token(a.text(), "myyja").lemma()).isEqualTo("myyjä");
+    assertThat(token(a.text(), "toykea").norm()).isEqualTo("töykeä");
+    // a word that is common as written is left alone
+    assertThat(token(a.text(), "taas").norm()).isEqualTo("taas");
+  }
+
+  @Test
+  void textWithUmlautsIsTakenAsWritten() {
+    Analysis a = analyzer.analyze("Hyvä palvelu, mutta sama vanha hinta.");
+    assertThat(a.umlautsRestored()).isFalse();
+    assertThat(token(a.text(), "sama").norm()).isEqualTo("sama");
+  }
+
+  @Test
+  void repeatedLettersAreSqueezedToAKnownWord() {
+    // both "ihana" and its partitive "ihanaa" are words: either is a right reading
+    assertThat(token("Ihanaaaa paikka", "Ihanaaaa").norm()).isIn("ihana", "ihanaa");
+    assertThat(token("Ihanaaaa paikka", "Ihanaaaa").lemma()).isEqualTo("ihana");
+    assertThat(token("Kiiiiitos!!", "Kiiiiitos").norm()).isEqualTo("kiitos");
+    assertThat(token("Hyvääää ruokaa", "Hyvääää").norm()).isEqualTo("hyvää");
+  }
+
+  @Test
+  void offsetsPointIntoTheOriginalText() {
+    String t = "  Ruoka 👍🏽 oli hyvää!!\n\nMutta  tarjoilija… ei jaksanut :(  ";
+    Analysis a = analyzer.analyze(t);
+    assertThat(a.sentences()).isNotEmpty();
+    for (Sentence s : a.sentences()) {
+      assertThat(t.substring(s.start(), s.end())).isEqualTo(s.text());
+      for (Token k : s.tokens()) {
+        assertThat(t.substring(k.start(), k.end())).isEqualTo(k.text());
+        assertThat(k.start()).isGreaterThanOrEqualTo(s.start());
+        assertThat(k.end()).isLessThanOrEqualTo(s.end());
+      }
+    }
+  }
+
+  @Test
+  void edgeCases() {
+    assertThat(analyzer.analyze("").sentences()).isEmpty();
+    assertThat(analyzer.analyze(null).sentences()).isEmpty();
+    assertThat(analyzer.analyze(" \n\t ").sentences()).isEmpty();
+    Analysis onlyEmoji = analyzer.analyze("😊😊👍");
+    assertThat(onlyEmoji.sentences()).hasSize(1);
+    assertThat(onlyEmoji.sentences().get(0).tokens())
+        .extracting(Token::type)
+        .containsOnly(TokenType.EMOJI);
+    assertThat(analyzer.analyze("!!!???").tokenCount()).isPositive();
+  }
+
+  @Test
+  void hundredKilobyteTextIsAnalysed() {
+    String sentence = "Palvelu oli hidas mutta ystävällinen, hinta 12,50 € ja jonotin 20 min. ";
+    String big = sentence.repeat(100_000 / sentence.length() + 1);
+    assertThat(big.length()).isGreaterThan(100_000);
+    Analysis a = analyzer.analyze(big);
+    assertThat(a.sentences().size()).isGreaterThan(1000);
+    Sentence last = a.sentences().get(a.sentences().size() - 1);
+    assertThat(last.end()).isLessThanOrEqualTo(FinnishAnalyzer.MAX_CHARS);
+    assertThat(big.substring(last.start(), last.end())).isEqualTo(last.text());
+  }
+
+  @Test
+  void versionNamesTheBundle() {
+    assertThat(AnalyzerModels.shipped().version().toString()).matches("analyzer-fi@[0-9a-f]{12}");
+  }
+}
