@@ -28,27 +28,35 @@ public final class FinnishTokenizer {
   private static final String EMOJI =
       "(?:[\\x{1F1E6}-\\x{1F1FF}]{2}|(?:\\p{So}|[\\x{1F000}-\\x{1FAFF}])"
           + "(?:[\\x{FE0F}\\x{20E3}\\x{1F3FB}-\\x{1F3FF}]|\\x{200D}(?:\\p{So}|[\\x{1F000}-\\x{1FAFF}]))*)";
-  private static final Pattern PROTECTED =
-      Pattern.compile(
-          "(?<url>(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]'])"
-              + "|(?<email>[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+)"
-              + "|(?<mention>(?<![\\p{L}\\p{N}])@[\\p{L}\\p{N}_]+)"
-              + "|(?<hashtag>(?<![\\p{L}\\p{N}&])#[\\p{L}\\p{N}_]+)"
-              + "|(?<emoji>"
-              + EMOJI
-              + ")"
-              + "|(?<emoticon>(?<![\\p{N}])[:;=][-'^o]?(?:[)(\\]\\[|/\\\\*]+|[DPp]+(?![\\p{L}\\p{N}]))"
-              + "|<3+|(?<![\\p{L}\\p{N}])[xX][dD]+(?![\\p{L}\\p{N}])|\\^_*\\^)"
-              + "|(?<number>(?<![\\p{L}\\p{N}])\\d+(?:[.,:]\\d+)+(?![\\p{L}\\p{N}]))",
-          Pattern.UNICODE_CHARACTER_CLASS);
+
+  private static Pattern p(String regex) {
+    return Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS);
+  }
+
+  // Each protected pattern is tried only where its first character occurs (see protectedAt).
+  private static final Pattern URL_P = p("(?:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]']");
+  private static final Pattern EMAIL_DOMAIN_P = p("@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+  private static final Pattern MENTION_P = p("@[\\p{L}\\p{N}_]+");
+  private static final Pattern HASHTAG_P = p("#[\\p{L}\\p{N}_]+");
+  private static final Pattern EMOJI_P = p(EMOJI);
+  private static final Pattern EMOTICON_P =
+      p(
+          "[:;=][-'^o]?(?:[)(\\]\\[|/\\\\*]+|[DPp]+(?![\\p{L}\\p{N}]))|<3+|[xX][dD]+(?![\\p{L}\\p{N}])|\\^_*\\^");
+  private static final Pattern NUMBER_P = p("\\d+(?:[.,:]\\d+)+(?![\\p{L}\\p{N}])");
 
   /** Sentence punctuation directly followed by a capital: a missing space ("hyvä.Suosittelen"). */
   private static final Pattern MISSING_SPACE =
       Pattern.compile("(?<=\\p{L}{2})[.!?;,]+(?=\\p{Lu}\\p{Ll})|(?<=\\p{Ll}{2}),(?=\\p{Ll}{2})");
 
-  private static final Pattern ALNUM = Pattern.compile("[\\p{L}\\p{N}]+");
-
   private final TokenizerME model;
+  private final Matcher url = URL_P.matcher("");
+  private final Matcher emailDomain = EMAIL_DOMAIN_P.matcher("");
+  private final Matcher mention = MENTION_P.matcher("");
+  private final Matcher hashtag = HASHTAG_P.matcher("");
+  private final Matcher emoji = EMOJI_P.matcher("");
+  private final Matcher emoticon = EMOTICON_P.matcher("");
+  private final Matcher number = NUMBER_P.matcher("");
+  private final Matcher missingSpace = MISSING_SPACE.matcher("");
 
   public FinnishTokenizer(TokenizerModel model) {
     this.model = model == null ? null : new TokenizerME(model);
@@ -59,32 +67,99 @@ public final class FinnishTokenizer {
     if (text == null || text.isEmpty()) {
       return out;
     }
-    Matcher m = PROTECTED.matcher(text);
-    int pos = 0;
-    while (m.find()) {
-      plain(text, pos, m.start(), out);
-      out.add(new Tok(m.start(), m.end(), protectedType(m)));
-      pos = m.end();
+    for (Matcher m :
+        new Matcher[] {url, emailDomain, mention, hashtag, emoji, emoticon, number, missingSpace}) {
+      m.reset(text);
+      m.useTransparentBounds(true);
+      m.useAnchoringBounds(false);
     }
-    plain(text, pos, text.length(), out);
+    int n = text.length();
+    int pos = 0; // start of the plain text not yet emitted
+    int i = 0;
+    while (i < n) {
+      Tok t = protectedAt(text, i, pos);
+      if (t != null) {
+        plain(text, pos, t.start(), out);
+        out.add(t);
+        pos = t.end();
+        i = t.end();
+      } else {
+        i++;
+      }
+    }
+    plain(text, pos, n, out);
     return mergePunctuationRuns(text, out);
   }
 
-  private static TokenType protectedType(Matcher m) {
-    if (m.group("url") != null) {
-      return TokenType.URL;
-    } else if (m.group("email") != null) {
-      return TokenType.EMAIL;
-    } else if (m.group("mention") != null) {
-      return TokenType.MENTION;
-    } else if (m.group("hashtag") != null) {
-      return TokenType.HASHTAG;
-    } else if (m.group("emoji") != null) {
-      return TokenType.EMOJI;
-    } else if (m.group("emoticon") != null) {
-      return TokenType.EMOTICON;
+  private static boolean alnum(char c) {
+    return Character.isLetterOrDigit(c);
+  }
+
+  private boolean at(Matcher m, int i, int n) {
+    m.region(i, n);
+    return m.lookingAt();
+  }
+
+  /** A protected token starting at i (an e-mail may start before i, but not before from). */
+  private Tok protectedAt(String text, int i, int from) {
+    char c = text.charAt(i);
+    int n = text.length();
+    char prev = i > 0 ? text.charAt(i - 1) : ' ';
+    switch (c) {
+      case 'h', 'w' -> {
+        if ((text.startsWith("http", i) || text.startsWith("www.", i)) && at(url, i, n)) {
+          return new Tok(i, url.end(), TokenType.URL);
+        }
+      }
+      case '@' -> {
+        if (isEmailChar(prev)) {
+          int s = i;
+          while (s > from && isEmailChar(text.charAt(s - 1))) {
+            s--;
+          }
+          if (s < i && at(emailDomain, i, n)) {
+            return new Tok(s, emailDomain.end(), TokenType.EMAIL);
+          }
+        } else if (!alnum(prev) && at(mention, i, n)) {
+          return new Tok(i, mention.end(), TokenType.MENTION);
+        }
+      }
+      case '#' -> {
+        if (!alnum(prev) && prev != '&' && at(hashtag, i, n)) {
+          return new Tok(i, hashtag.end(), TokenType.HASHTAG);
+        }
+      }
+      case ':', ';', '=', '<', '^' -> {
+        if (!Character.isDigit(prev) && at(emoticon, i, n)) {
+          return new Tok(i, emoticon.end(), TokenType.EMOTICON);
+        }
+      }
+      case 'x', 'X' -> {
+        if (!alnum(prev)
+            && i + 1 < n
+            && (text.charAt(i + 1) == 'd' || text.charAt(i + 1) == 'D')
+            && at(emoticon, i, n)) {
+          return new Tok(i, emoticon.end(), TokenType.EMOTICON);
+        }
+      }
+      default -> {
+        if (c >= '0' && c <= '9') {
+          if (!alnum(prev) && at(number, i, n)) {
+            return new Tok(i, number.end(), TokenType.NUMBER);
+          }
+        } else if (c >= 0x2000
+            && (Character.isHighSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL)) {
+          if (at(emoji, i, n)) {
+            return new Tok(i, emoji.end(), TokenType.EMOJI);
+          }
+        }
+      }
     }
-    return TokenType.NUMBER;
+    return null;
+  }
+
+  private static boolean isEmailChar(char c) {
+    return alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
   }
 
   /** Whitespace-separated chunks of [from, to), split at missing spaces, then by the model. */
@@ -105,7 +180,11 @@ public final class FinnishTokenizer {
   }
 
   private void chunk(String text, int s, int e, List<Tok> out) {
-    Matcher ms = MISSING_SPACE.matcher(text).region(s, e);
+    if (isAlnum(text, s, e)) {
+      out.add(new Tok(s, e, typeOf(text, s, e)));
+      return;
+    }
+    Matcher ms = missingSpace.region(s, e);
     int pos = s;
     while (ms.find()) {
       piece(text, pos, ms.start(), out);
@@ -119,7 +198,7 @@ public final class FinnishTokenizer {
     if (s >= e) {
       return;
     }
-    if (ALNUM.matcher(text).region(s, e).matches()) {
+    if (isAlnum(text, s, e)) {
       out.add(new Tok(s, e, typeOf(text, s, e)));
       return;
     }
@@ -134,6 +213,15 @@ public final class FinnishTokenizer {
     } else {
       ruleSplit(text, s, e, out);
     }
+  }
+
+  private static boolean isAlnum(String text, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (!Character.isLetterOrDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Baseline without a model: leading and trailing punctuation split off the word. */

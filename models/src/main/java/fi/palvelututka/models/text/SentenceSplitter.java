@@ -19,13 +19,6 @@ import opennlp.tools.util.Span;
  */
 public final class SentenceSplitter {
 
-  private static final Pattern EXTRA_BREAK =
-      Pattern.compile(
-          "\\R+"
-              + "|(?<=[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{FE0F}]|[:;=]-?[)(DP])\\s+(?=\\p{Lu})"
-              + "|(?<=\\p{L}{2}[.!?]{1,3})(?=\\p{Lu}\\p{Ll})",
-          Pattern.UNICODE_CHARACTER_CLASS);
-
   private static final Pattern RULE_BREAK =
       Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\p{N}\"'])", Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -49,26 +42,132 @@ public final class SentenceSplitter {
     if (text == null || text.isBlank()) {
       return out;
     }
-    // 1. hard breaks (line breaks, emoji + capital, missing space) cut the text into blocks
-    Matcher m = EXTRA_BREAK.matcher(text);
-    int pos = 0;
-    while (m.find()) {
-      block(text, pos, m.start(), out);
-      pos = m.end();
+    // 1. hard breaks (line breaks, emoji/emoticon + capital, missing space) cut the text into
+    // blocks; a hand-written scan, as this runs on every review
+    int n = text.length();
+    int blockStart = 0;
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+        block(text, blockStart, i, out);
+        while (i < n && isLineBreak(text.charAt(i))) {
+          i++;
+        }
+        blockStart = i;
+        continue;
+      }
+      if (Character.isWhitespace(c) && i > blockStart && endsWithEmojiOrEmoticon(text, i)) {
+        int j = i;
+        while (j < n && Character.isWhitespace(text.charAt(j)) && !isLineBreak(text.charAt(j))) {
+          j++;
+        }
+        if (j < n && Character.isUpperCase(text.charAt(j))) {
+          block(text, blockStart, i, out);
+          blockStart = j;
+          i = j;
+          continue;
+        }
+      }
+      if ((c == '.' || c == '!' || c == '?') && missingSpaceAfter(text, i)) {
+        int j = i;
+        while (j < n && (text.charAt(j) == '.' || text.charAt(j) == '!' || text.charAt(j) == '?')) {
+          j++;
+        }
+        block(text, blockStart, j, out);
+        blockStart = j;
+        i = j;
+        continue;
+      }
+      i++;
     }
-    block(text, pos, text.length(), out);
+    block(text, blockStart, n, out);
     return attachFragments(text, out);
+  }
+
+  private static boolean isLineBreak(char c) {
+    return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
+  }
+
+  /** Text before whitespace at i ends with an emoji or an emoticon such as ":)". */
+  private static boolean endsWithEmojiOrEmoticon(String text, int i) {
+    int cp = text.codePointBefore(i);
+    if (cp >= 0x1F000 && cp <= 0x1FAFF || cp >= 0x2600 && cp <= 0x27BF || cp == 0xFE0F) {
+      return true;
+    }
+    if (cp >= 0x1F3FB && cp <= 0x1F3FF) {
+      return true;
+    }
+    char last = text.charAt(i - 1);
+    if (last == ')' || last == '(' || last == 'D' || last == 'P') {
+      int k = i - 2;
+      if (k >= 0 && text.charAt(k) == '-') {
+        k--;
+      }
+      return k >= 0
+          && (text.charAt(k) == ':' || text.charAt(k) == ';' || text.charAt(k) == '=')
+          && (k == 0
+              || Character.isWhitespace(text.charAt(k - 1))
+              || !Character.isLetterOrDigit(text.charAt(k - 1)));
+    }
+    return false;
+  }
+
+  /**
+   * "palvelu.Suosittelen": [.!?]{1,3} at i after two letters, then a capital and a small letter.
+   */
+  private static boolean missingSpaceAfter(String text, int i) {
+    if (i < 2
+        || !Character.isLetter(text.charAt(i - 1))
+        || !Character.isLetter(text.charAt(i - 2))) {
+      return false;
+    }
+    int j = i;
+    while (j < text.length()
+        && j - i < 3
+        && (text.charAt(j) == '.' || text.charAt(j) == '!' || text.charAt(j) == '?')) {
+      j++;
+    }
+    return j + 1 < text.length()
+        && Character.isUpperCase(text.charAt(j))
+        && Character.isLowerCase(text.charAt(j + 1));
   }
 
   /**
    * A piece with no words outside URLs, hashtags, mentions, emoji and emoticons ("😊", "#ruoka
    * https://...", ":D") belongs to the sentence before it.
    */
+  /** Cheap test: a whitespace-separated chunk that starts with two letters (not "www."/"xD"). */
+  private static boolean hasPlainWord(String text, Span s) {
+    boolean chunkStart = true;
+    for (int i = s.getStart(); i < s.getEnd() - 1; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        chunkStart = true;
+        continue;
+      }
+      if (chunkStart
+          && Character.isLetter(c)
+          && Character.isLetter(text.charAt(i + 1))
+          && !text.startsWith("www.", i)
+          && !text.startsWith("http", i)
+          && !((c == 'x' || c == 'X')
+              && (text.charAt(i + 1) == 'd' || text.charAt(i + 1) == 'D'))) {
+        return true;
+      }
+      chunkStart = false;
+    }
+    return false;
+  }
+
   private static List<Span> attachFragments(String text, List<Span> spans) {
     List<Span> out = new ArrayList<>(spans.size());
     for (Span s : spans) {
-      String rest = NOT_WORDS.matcher(text.substring(s.getStart(), s.getEnd())).replaceAll(" ");
-      if (!out.isEmpty() && !LETTER.matcher(rest).find()) {
+      if (!out.isEmpty()
+          && !hasPlainWord(text, s)
+          && !LETTER
+              .matcher(NOT_WORDS.matcher(text.substring(s.getStart(), s.getEnd())).replaceAll(" "))
+              .find()) {
         Span prev = out.remove(out.size() - 1);
         out.add(new Span(prev.getStart(), s.getEnd()));
       } else {
@@ -88,6 +187,10 @@ public final class SentenceSplitter {
     if (s >= e) {
       return;
     }
+    if (!hasEndPunctuation(text, s, e)) {
+      add(text, s, e, out);
+      return;
+    }
     String b = text.substring(s, e);
     if (model != null) {
       // 2. the trained detector inside each block
@@ -103,6 +206,31 @@ public final class SentenceSplitter {
       pos = r.end();
     }
     add(text, s + pos, e, out);
+  }
+
+  /**
+   * True when [s, e) has sentence punctuation before its last run of punctuation: only then can it
+   * hold more than one sentence, and only then is the model asked.
+   */
+  private static boolean hasEndPunctuation(String text, int s, int e) {
+    int end = e;
+    while (end > s && isEos(text.charAt(end - 1)) || end > s && isClosing(text.charAt(end - 1))) {
+      end--;
+    }
+    for (int i = s; i < end; i++) {
+      if (isEos(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isEos(char c) {
+    return c == '.' || c == '!' || c == '?';
+  }
+
+  private static boolean isClosing(char c) {
+    return c == ')' || c == '"' || c == '\'' || c == '”' || c == '»';
   }
 
   private static void add(String text, int s, int e, List<Span> out) {
