@@ -85,7 +85,16 @@ public final class Tables {
           List.of(
               required("negative", DoubleType),
               required("neutral", DoubleType),
-              required("positive", DoubleType)));
+              required("positive", DoubleType),
+              required("mixed", DoubleType)));
+
+  public static final StructType SENTENCE_SENTIMENT =
+      createStructType(
+          List.of(
+              required("start", IntegerType),
+              required("end", IntegerType),
+              required("sentiment", StringType),
+              required("score", DoubleType)));
 
   public static final StructType ASPECT =
       createStructType(
@@ -97,7 +106,10 @@ public final class Tables {
               required("start", IntegerType),
               required("end", IntegerType)));
 
-  /** lake/review_tags: sentiment and themes per review, with the model bundle version. */
+  /**
+   * lake/review_tags: sentiment (positive / neutral / negative / mixed, calibrated probabilities,
+   * score, per-sentence sentiment with offsets) and themes per review, with the model version.
+   */
   public static final StructType REVIEW_TAGS_SCHEMA =
       createStructType(
           List.of(
@@ -106,6 +118,7 @@ public final class Tables {
               required("sentiment", StringType),
               required("probabilities", PROBABILITIES),
               required("score", DoubleType),
+              required("sentences", createArrayType(SENTENCE_SENTIMENT, false)),
               required("aspects", createArrayType(ASPECT, false)),
               required("model_version", StringType),
               required("run_id", StringType)));
@@ -125,9 +138,11 @@ public final class Tables {
               required("positive_count", LongType),
               required("neutral_count", LongType),
               required("negative_count", LongType),
+              required("mixed_count", LongType),
               f("positive_share", DoubleType),
               f("neutral_share", DoubleType),
               f("negative_share", DoubleType),
+              f("mixed_share", DoubleType),
               f("net_sentiment", DoubleType),
               f("first_review_at", TimestampType),
               f("last_review_at", TimestampType),

@@ -69,7 +69,7 @@ public final class ReportJob {
         .append(". Nettosentimentti = (myönteiset − kielteiset) / arviot × 100.</p>\n");
     sb.append(
         "<table><thead><tr><th>Yritys</th><th>Toimiala</th><th>Kaupunki</th><th>Arvioita</th>"
-            + "<th>Tähdet ka.</th><th>Myönteisiä</th><th>Neutraaleja</th><th>Kielteisiä</th>"
+            + "<th>Tähdet ka.</th><th>Myönteisiä</th><th>Neutraaleja</th><th>Kielteisiä</th><th>Ristiriitaisia</th>"
             + "<th>Nettosentimentti</th></tr></thead><tbody>\n");
     for (Row r : rows) {
       double net = r.<Double>getAs("net_sentiment");
@@ -89,6 +89,8 @@ public final class ReportJob {
           .append(pct(r.getAs("neutral_share")))
           .append("</td><td class=n>")
           .append(pct(r.getAs("negative_share")))
+          .append("</td><td class=n>")
+          .append(pct(r.getAs("mixed_share")))
           .append("</td><td class=\"n ")
           .append(net < 0 ? "neg" : "pos")
           .append("\">")

@@ -62,6 +62,7 @@ public final class SummarizeJob {
                   countIf("positive").as("positive_count"),
                   countIf("neutral").as("neutral_count"),
                   countIf("negative").as("negative_count"),
+                  countIf("mixed").as("mixed_count"),
                   min("created_at").as("first_review_at"),
                   max("created_at").as("last_review_at"),
                   max("model_version").as("model_version"))
@@ -69,6 +70,7 @@ public final class SummarizeJob {
               .withColumn("positive_share", col("positive_count").divide(col("review_count")))
               .withColumn("neutral_share", col("neutral_count").divide(col("review_count")))
               .withColumn("negative_share", col("negative_count").divide(col("review_count")))
+              .withColumn("mixed_share", col("mixed_count").divide(col("review_count")))
               .withColumn(
                   "net_sentiment",
                   col("positive_count")

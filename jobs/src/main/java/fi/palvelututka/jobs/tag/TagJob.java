@@ -3,7 +3,7 @@ package fi.palvelututka.jobs.tag;
 import static org.apache.spark.sql.functions.col;
 
 import fi.palvelututka.jobs.Tables;
-import fi.palvelututka.models.sentiment.SentimentResult;
+import fi.palvelututka.models.sentiment.DocumentSentiment;
 import fi.palvelututka.models.tag.AspectMention;
 import fi.palvelututka.models.tag.ReviewTagger;
 import fi.palvelututka.models.tag.TagResult;
@@ -77,7 +77,13 @@ public final class TagJob {
       public Row next() {
         Row r = rows.next();
         TagResult t = tagger.tag(r.getString(2));
-        SentimentResult s = t.sentiment();
+        DocumentSentiment s = t.sentiment();
+        List<Row> sentences = new ArrayList<>(s.sentences().size());
+        for (DocumentSentiment.SentenceSentiment x : s.sentences()) {
+          sentences.add(
+              RowFactory.create(
+                  x.start(), x.end(), x.sentiment().label().label(), x.sentiment().score()));
+        }
         List<Row> aspects = new ArrayList<>(t.aspects().size());
         for (AspectMention a : t.aspects()) {
           aspects.add(
@@ -87,9 +93,10 @@ public final class TagJob {
         return RowFactory.create(
             r.getString(0),
             r.getString(1),
-            s.label().label(),
-            RowFactory.create(s.negative(), s.neutral(), s.positive()),
+            s.label(),
+            RowFactory.create(s.negative(), s.neutral(), s.positive(), s.mixed()),
             s.score(),
+            scala.jdk.javaapi.CollectionConverters.asScala(sentences).toSeq(),
             scala.jdk.javaapi.CollectionConverters.asScala(aspects).toSeq(),
             version,
             runId);

@@ -216,7 +216,12 @@ class NightlyJobTest {
     assertThat(tags.get("jsonl:b-2").<String>getAs("sentiment")).isEqualTo("negative");
     assertThat(tags.get("jsonl:b-1").<String>getAs("sentiment")).isEqualTo("negative");
     Row p = tags.get("jsonl:a-1").getAs("probabilities");
-    assertThat(p.getDouble(0) + p.getDouble(1) + p.getDouble(2)).isCloseTo(1.0, within(1e-6));
+    assertThat(p.getDouble(0) + p.getDouble(1) + p.getDouble(2) + p.getDouble(3))
+        .isCloseTo(1.0, within(1e-6));
+    List<Row> sentences =
+        tags.get("jsonl:a-2").getList(tags.get("jsonl:a-2").fieldIndex("sentences"));
+    assertThat(sentences).isNotEmpty();
+    assertThat(sentences.get(0).getInt(0)).isZero();
     assertThat(tags.get("jsonl:a-1").<Double>getAs("score"))
         .isCloseTo(p.getDouble(2) - p.getDouble(0), within(1e-9));
     assertThat(tags.values())
@@ -249,7 +254,8 @@ class NightlyJobTest {
       long pos = r.getAs("positive_count");
       long neu = r.getAs("neutral_count");
       long neg = r.getAs("negative_count");
-      assertThat(pos + neu + neg).isEqualTo(n);
+      long mixed = r.getAs("mixed_count");
+      assertThat(pos + neu + neg + mixed).isEqualTo(n);
       assertThat(r.<Double>getAs("net_sentiment")).isCloseTo((pos - neg) * 100.0 / n, within(1e-9));
     }
     assertThat(a.<Timestamp>getAs("last_review_at").toInstant())

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       TrainSentimentCommand.class,
       TrainAnalyzerCommand.class,
+      EvaluateCommand.class,
       BenchAnalyzerCommand.class
     })
 public final class ModelsCommand implements Runnable {

@@ -3,8 +3,8 @@ package fi.palvelututka.models.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.palvelututka.models.sentiment.DocumentSentiment;
 import fi.palvelututka.models.sentiment.SentimentModel;
-import fi.palvelututka.models.sentiment.SentimentResult;
 import fi.palvelututka.models.tag.AspectMention;
 import fi.palvelututka.models.tag.ReviewTagger;
 import fi.palvelututka.models.tag.TagResult;
@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
     description = {
       "Tag a JSON Lines file of {\"id\":..., \"text\":...} with sentiment and themes, without"
           + " Spark.",
-      "Writes one line per record: {\"id\", \"sentiment\", \"probabilities\", \"score\","
-          + " \"aspects\"}. Unusable lines are reported on stderr (with their line number) and"
+      "Writes one line per record: {\"id\", \"sentiment\" (positive, neutral, negative or"
+          + " mixed), \"probabilities\", \"score\", \"sentences\", \"aspects\"}. Unusable lines are reported on stderr (with their line number) and"
           + " skipped; the exit code is then 3."
     })
 public final class TagCommand implements Callable<Integer> {
@@ -124,7 +124,7 @@ public final class TagCommand implements Callable<Integer> {
   }
 
   static void write(JsonGenerator gen, JsonNode id, TagResult r) throws IOException {
-    SentimentResult s = r.sentiment();
+    DocumentSentiment s = r.sentiment();
     gen.writeStartObject();
     gen.writeFieldName("id");
     if (id == null) {
@@ -132,13 +132,24 @@ public final class TagCommand implements Callable<Integer> {
     } else {
       gen.writeTree(id);
     }
-    gen.writeStringField("sentiment", s.label().label());
+    gen.writeStringField("sentiment", s.label());
     gen.writeObjectFieldStart("probabilities");
     gen.writeNumberField("negative", round(s.negative()));
     gen.writeNumberField("neutral", round(s.neutral()));
     gen.writeNumberField("positive", round(s.positive()));
+    gen.writeNumberField("mixed", round(s.mixed()));
     gen.writeEndObject();
     gen.writeNumberField("score", round(s.score()));
+    gen.writeArrayFieldStart("sentences");
+    for (DocumentSentiment.SentenceSentiment x : s.sentences()) {
+      gen.writeStartObject();
+      gen.writeNumberField("start", x.start());
+      gen.writeNumberField("end", x.end());
+      gen.writeStringField("sentiment", x.sentiment().label().label());
+      gen.writeNumberField("score", round(x.sentiment().score()));
+      gen.writeEndObject();
+    }
+    gen.writeEndArray();
     gen.writeArrayFieldStart("aspects");
     for (AspectMention a : r.aspects()) {
       gen.writeStartObject();

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import fi.palvelututka.models.corpus.FinnSentimentReader;
 import fi.palvelututka.models.corpus.FinnSentimentRow;
 import fi.palvelututka.models.corpus.HashSplit;
+import fi.palvelututka.models.corpus.LabeledJsonl;
+import fi.palvelututka.models.eval.CalibrationReport;
 import fi.palvelututka.models.eval.ClassificationReport;
+import fi.palvelututka.models.sentiment.SentimentEvaluation;
+import fi.palvelututka.models.sentiment.SentimentFeatures;
+import fi.palvelututka.models.sentiment.SentimentLexicon;
 import fi.palvelututka.models.sentiment.SentimentModel;
 import fi.palvelututka.models.sentiment.SentimentTrainer;
 import fi.palvelututka.models.sentiment.SentimentTrainer.LabeledText;
@@ -16,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,17 +30,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code models train-sentiment}: trains the Finnish sentiment model on FinnSentiment, split by a
- * hash of the normalized text (80 % train, 10 % dev, 10 % test, frozen), evaluates it on dev and on
- * the held-out test part, and writes the model file and the evaluation report.
+ * {@code models train-sentiment}: trains the Finnish sentiment model on FinnSentiment (split by a
+ * hash of the normalized text: 80 % train, 10 % dev, 10 % test, frozen), calibrates it on dev, fits
+ * the "mixed" threshold on the review dev set, evaluates on the held-out test split and the frozen
+ * review test set, and writes the bundle and the report (optionally with an ablation study on dev).
  */
 @Command(
     name = "train-sentiment",
     mixinStandardHelpOptions = true,
     description = {
-      "Train the 3-class Finnish sentiment model on FinnSentiment and evaluate it on the held-out"
-          + " split.",
-      "Writes <out>/sentiment-fi.bin and <report-dir>/sentiment-fi.md + .json."
+      "Train the Finnish sentiment model on FinnSentiment, calibrate on dev, and evaluate on the"
+          + " held-out split and the review test set.",
+      "Writes <out>/sentiment-fi.zip and <report-dir>/sentiment-fi.md + .json."
     })
 public final class TrainSentimentCommand implements Callable<Integer> {
 
@@ -45,23 +50,36 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       paramLabel = "<dir>",
       defaultValue = "${env:PALVELUTUTKA_CORPORA:-../shared/corpora}",
       description =
-          "Corpora folder holding finnsentiment/ (default: $PALVELUTUTKA_CORPORA or"
-              + " ../shared/corpora).")
+          "Corpora folder holding finnsentiment/ and fi-lexicons/ (default: $PALVELUTUTKA_CORPORA or ../shared/corpora).")
   Path corpora;
 
   @Option(
       names = "--out",
       paramLabel = "<dir>",
       defaultValue = "models/trained",
-      description = "Where the model file goes (default: ${DEFAULT-VALUE}).")
+      description = "Where the model goes (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(
       names = "--report-dir",
       paramLabel = "<dir>",
       defaultValue = "models/eval",
-      description = "Where the evaluation report goes (default: ${DEFAULT-VALUE}).")
+      description = "Where the report goes (default: ${DEFAULT-VALUE}).")
   Path reportDir;
+
+  @Option(
+      names = "--review-dev",
+      paramLabel = "<jsonl>",
+      defaultValue = "models/eval-data/reviews-sentiment-dev.jsonl",
+      description = "Labelled reviews for fitting the mixed threshold (default: ${DEFAULT-VALUE}).")
+  Path reviewDev;
+
+  @Option(
+      names = "--review-test",
+      paramLabel = "<jsonl>",
+      defaultValue = "models/eval-data/reviews-sentiment-test.jsonl",
+      description = "Frozen labelled reviews, reported only (default: ${DEFAULT-VALUE}).")
+  Path reviewTest;
 
   @Option(
       names = "--algorithm",
@@ -84,19 +102,52 @@ public final class TrainSentimentCommand implements Callable<Integer> {
   @Option(
       names = "--ngram",
       defaultValue = "" + Settings.DEFAULT_NGRAM,
-      description = "Longest word n-gram feature, 1..3 (default: ${DEFAULT-VALUE}).")
+      description = "Longest n-gram feature, 1..3 (default: ${DEFAULT-VALUE}).")
   int ngram;
+
+  @Option(
+      names = "--features",
+      defaultValue = Settings.DEFAULT_FEATURES,
+      description = "Feature groups: lemmas, lexicon, intensity (default: ${DEFAULT-VALUE}).")
+  String features;
+
+  @Option(
+      names = "--agreement",
+      defaultValue = "weighted",
+      description =
+          "Training rows: all (majority label), unanimous (all three annotators agree) or weighted (unanimous rows counted twice) (default: ${DEFAULT-VALUE}).")
+  String agreement;
 
   @Option(
       names = "--no-balance",
       description = "Train on the natural class distribution (default: oversample to balance).")
   boolean noBalance;
 
+  @Option(
+      names = "--ablation",
+      description = "Also train the ablation variants and report them on dev (a few minutes).")
+  boolean ablation;
+
+  private static void log(String fmt, Object... args) {
+    System.err.printf(Locale.ROOT, "train-sentiment: " + fmt + "%n", args);
+  }
+
   @Override
   public Integer call() throws IOException {
     Settings settings;
     try {
-      settings = new Settings(algorithm, iterations, cutoff, ngram, !noBalance);
+      settings =
+          new Settings(
+              algorithm,
+              iterations,
+              cutoff,
+              ngram,
+              !noBalance,
+              SentimentFeatures.Feature.parse(features));
+      if (!List.of("all", "unanimous", "weighted").contains(agreement)) {
+        throw new IllegalArgumentException(
+            "Invalid --agreement (all, unanimous, weighted): " + agreement);
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("train-sentiment: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -108,54 +159,199 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       System.err.println("train-sentiment: " + e.getFile() + ": " + e.getReason());
       return ExitCodes.INPUT;
     }
+    SentimentLexicon lexicon = SentimentLexicon.empty();
+    Path afinn = corpora.resolve(SentimentLexicon.AFINN_RELATIVE_PATH);
+    if (Files.isRegularFile(afinn)) {
+      lexicon = SentimentLexicon.parse(Files.readString(afinn, StandardCharsets.UTF_8));
+    } else {
+      log("AFINN-fi not found at %s: lexicon features are empty", afinn);
+    }
     List<FinnSentimentRow> rows = FinnSentimentReader.read(tsv);
     HashSplit split = HashSplit.standard();
-    Map<HashSplit.Part, List<LabeledText>> parts = new EnumMap<>(HashSplit.Part.class);
-    for (HashSplit.Part p : HashSplit.Part.values()) {
-      parts.put(p, new ArrayList<>());
-    }
+    List<FinnSentimentRow> trainRows = new ArrayList<>();
+    List<LabeledText> dev = new ArrayList<>();
+    List<LabeledText> test = new ArrayList<>();
     for (FinnSentimentRow r : rows) {
-      parts.get(split.partOf(r.text())).add(new LabeledText(r.text(), r.majority()));
+      switch (split.partOf(r.text())) {
+        case TRAIN -> trainRows.add(r);
+        case DEV -> dev.add(new LabeledText(r.text(), r.majority()));
+        case TEST -> test.add(new LabeledText(r.text(), r.majority()));
+      }
     }
-    System.err.printf(
-        "train-sentiment: %s: %,d sentences -> train %,d / dev %,d / test %,d%n",
-        tsv,
-        rows.size(),
-        parts.get(HashSplit.Part.TRAIN).size(),
-        parts.get(HashSplit.Part.DEV).size(),
-        parts.get(HashSplit.Part.TEST).size());
+    List<LabeledJsonl.Item> revDev =
+        Files.isRegularFile(reviewDev) ? LabeledJsonl.read(reviewDev, "text", "label") : List.of();
+    List<LabeledJsonl.Item> revTest =
+        Files.isRegularFile(reviewTest)
+            ? LabeledJsonl.read(reviewTest, "text", "label")
+            : List.of();
+    log(
+        "%s: %,d sentences -> train %,d / dev %,d / test %,d; review dev %d, review test %d",
+        tsv, rows.size(), trainRows.size(), dev.size(), test.size(), revDev.size(), revTest.size());
+
+    Map<String, String> info = new LinkedHashMap<>();
+    info.put("corpus", "FinnSentiment 2020 (CC BY 4.0), hash split 80/10/10");
+    info.put("lexicon", "AFINN-fi (Apache-2.0)");
+    info.put("agreement", agreement);
     long t0 = System.nanoTime();
-    SentimentModel model = SentimentTrainer.train(parts.get(HashSplit.Part.TRAIN), settings);
+    SentimentModel model =
+        SentimentTrainer.train(trainData(trainRows, agreement), dev, settings, lexicon, info);
+    if (!revDev.isEmpty()) {
+      model = SentimentEvaluation.fitReviewDomain(model, dev, revDev);
+    }
     double trainSecs = (System.nanoTime() - t0) / 1e9;
-    ClassificationReport dev = SentimentTrainer.evaluate(model, parts.get(HashSplit.Part.DEV));
-    ClassificationReport test = SentimentTrainer.evaluate(model, parts.get(HashSplit.Part.TEST));
-    System.err.printf(
-        Locale.ROOT,
-        "train-sentiment: trained in %.1f s; dev macro-F1 %.3f MCC %.3f; test macro-F1 %.3f MCC"
-            + " %.3f%n",
+    ClassificationReport devR = SentimentEvaluation.threeClass(model, dev);
+    ClassificationReport testR = SentimentEvaluation.threeClass(model, test);
+    CalibrationReport calR = SentimentEvaluation.calibration(model, test);
+    ClassificationReport revR =
+        revTest.isEmpty() ? null : SentimentEvaluation.documents(model, revTest);
+    log(
+        "trained in %.1f s (%s); dev macro-F1 %.3f MCC %.3f; test macro-F1 %.3f MCC %.3f; review test macro-F1 %s",
         trainSecs,
-        dev.macroF1(),
-        dev.mcc(),
-        test.macroF1(),
-        test.mcc());
+        model.calibration(),
+        devR.macroF1(),
+        devR.mcc(),
+        testR.macroF1(),
+        testR.mcc(),
+        revR == null ? "-" : String.format(Locale.ROOT, "%.3f", revR.macroF1()));
+
+    StringBuilder ablationMd = new StringBuilder();
+    List<Map<String, Object>> ablationJson = new ArrayList<>();
+    if (ablation) {
+      ablationMd.append(
+          "| variant | dev macro-F1 | dev MCC | review dev macro-F1 (4-class) |\n|---|---:|---:|---:|\n");
+      record Variant(String name, Settings s, String agreement) {}
+      List<Variant> vs = new ArrayList<>();
+      vs.add(new Variant("lemmas only (all rows)", with(settings, "lemmas"), "all"));
+      vs.add(new Variant("lemmas + lexicon (all rows)", with(settings, "lemmas,lexicon"), "all"));
+      vs.add(
+          new Variant(
+              "lemmas + lexicon + intensity (all rows)",
+              with(settings, "lemmas,lexicon,intensity"),
+              "all"));
+      vs.add(
+          new Variant(
+              "lemmas + lexicon + intensity, unanimous rows only",
+              with(settings, "lemmas,lexicon,intensity"),
+              "unanimous"));
+      vs.add(
+          new Variant(
+              "lemmas + lexicon + intensity, unanimous rows weighted ×2",
+              with(settings, "lemmas,lexicon,intensity"),
+              "weighted"));
+      vs.add(
+          new Variant("lexicon + intensity only", with(settings, "lexicon,intensity"), "weighted"));
+      vs.add(
+          new Variant(
+              "as shipped but unigrams only",
+              new Settings(algorithm, iterations, cutoff, 1, !noBalance, settings.features()),
+              agreement));
+      vs.add(
+          new Variant(
+              "as shipped but natural class distribution",
+              new Settings(algorithm, iterations, cutoff, ngram, false, settings.features()),
+              agreement));
+      vs.add(
+          new Variant(
+              "as shipped but naive Bayes",
+              new Settings(
+                  "NAIVEBAYES", iterations, cutoff, ngram, !noBalance, settings.features()),
+              agreement));
+      vs.add(
+          new Variant(
+              "as shipped but perceptron",
+              new Settings(
+                  "PERCEPTRON", iterations, cutoff, ngram, !noBalance, settings.features()),
+              agreement));
+      for (Variant v : vs) {
+        SentimentModel m =
+            SentimentTrainer.train(trainData(trainRows, v.agreement()), dev, v.s(), lexicon, info);
+        if (!revDev.isEmpty()) {
+          m = SentimentEvaluation.fitReviewDomain(m, dev, revDev);
+        }
+        ClassificationReport d = SentimentEvaluation.threeClass(m, dev);
+        double rd =
+            revDev.isEmpty() ? Double.NaN : SentimentEvaluation.documents(m, revDev).macroF1();
+        ablationMd.append(
+            String.format(
+                Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", v.name(), d.macroF1(), d.mcc(), rd));
+        ablationJson.add(
+            Map.of(
+                "variant",
+                v.name(),
+                "dev_macro_f1",
+                r4(d.macroF1()),
+                "dev_mcc",
+                r4(d.mcc()),
+                "review_dev_macro_f1",
+                r4(rd)));
+        log(
+            "ablation %s: dev macro-F1 %.3f MCC %.3f, review dev %.3f",
+            v.name(), d.macroF1(), d.mcc(), rd);
+      }
+    }
 
     Files.createDirectories(out);
-    Path modelFile = out.resolve("sentiment-fi.bin");
+    Path modelFile = out.resolve("sentiment-fi.zip");
     Files.write(modelFile, model.toBytes());
-    writeReport(settings, rows.size(), parts, model, dev, test);
-    System.err.println("train-sentiment: wrote " + modelFile + " (" + model.version() + ")");
+    writeReport(
+        settings,
+        rows.size(),
+        trainRows.size(),
+        dev.size(),
+        test.size(),
+        model,
+        devR,
+        testR,
+        calR,
+        revR,
+        revTest.size(),
+        ablationMd.toString(),
+        ablationJson);
+    log("wrote %s (%s)", modelFile, model.version());
     return ExitCodes.OK;
+  }
+
+  private Settings with(Settings s, String feats) {
+    return new Settings(
+        s.algorithm(),
+        s.iterations(),
+        s.cutoff(),
+        s.ngram(),
+        s.balance(),
+        SentimentFeatures.Feature.parse(feats));
+  }
+
+  static List<LabeledText> trainData(List<FinnSentimentRow> rows, String agreement) {
+    List<LabeledText> out = new ArrayList<>();
+    for (FinnSentimentRow r : rows) {
+      boolean unanimous = r.unanimous();
+      if (agreement.equals("unanimous") && !unanimous) {
+        continue;
+      }
+      out.add(new LabeledText(r.text(), r.majority()));
+      if (agreement.equals("weighted") && unanimous) {
+        out.add(new LabeledText(r.text(), r.majority()));
+      }
+    }
+    return out;
+  }
+
+  private static double r4(double v) {
+    return Double.isNaN(v) ? v : Math.round(v * 10000) / 10000.0;
   }
 
   private String commandLine() {
     StringBuilder sb = new StringBuilder("bin/palvelututka models train-sentiment");
     sb.append(" --corpora ").append(corpora);
-    sb.append(" --out ").append(out).append(" --report-dir ").append(reportDir);
+    sb.append(" --features ").append(features).append(" --agreement ").append(agreement);
     sb.append(" --algorithm ").append(algorithm);
     sb.append(" --iterations ").append(iterations).append(" --cutoff ").append(cutoff);
     sb.append(" --ngram ").append(ngram);
     if (noBalance) {
       sb.append(" --no-balance");
+    }
+    if (ablation) {
+      sb.append(" --ablation");
     }
     return sb.toString();
   }
@@ -163,10 +359,17 @@ public final class TrainSentimentCommand implements Callable<Integer> {
   private void writeReport(
       Settings settings,
       int total,
-      Map<HashSplit.Part, List<LabeledText>> parts,
+      int nTrain,
+      int nDev,
+      int nTest,
       SentimentModel model,
       ClassificationReport dev,
-      ClassificationReport test)
+      ClassificationReport test,
+      CalibrationReport cal,
+      ClassificationReport reviews,
+      int nReviews,
+      String ablationMd,
+      List<Map<String, Object>> ablationJson)
       throws IOException {
     Files.createDirectories(reportDir);
     Map<String, Object> json = new LinkedHashMap<>();
@@ -177,41 +380,62 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     json.put(
         "split",
         Map.of(
-            "method", "SHA-256 of normalized text, buckets 0-79 train, 80-89 dev, 90-99 test",
-            "train", parts.get(HashSplit.Part.TRAIN).size(),
-            "dev", parts.get(HashSplit.Part.DEV).size(),
-            "test", parts.get(HashSplit.Part.TEST).size()));
-    json.put("settings", settings);
+            "method",
+            "SHA-256 of normalized text, buckets 0-79 train, 80-89 dev, 90-99 test",
+            "train",
+            nTrain,
+            "dev",
+            nDev,
+            "test",
+            nTest));
+    json.put("settings", settings.toString());
+    json.put("agreement", agreement);
+    json.put("calibration", model.calibration().toString());
     json.put("dev", dev.toMap());
     json.put("test", test.toMap());
+    json.put("test_calibration", Map.of("brier", r4(cal.brier()), "ece", r4(cal.ece())));
+    if (reviews != null) {
+      json.put("review_test", reviews.toMap());
+    }
+    json.put("ablation_dev", ablationJson);
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(reportDir.resolve("sentiment-fi.json").toFile(), json);
 
-    String md =
-        "# Sentiment model evaluation: "
-            + model.version()
-            + "\n\n"
-            + "Generated by the training command; do not edit by hand.\n\n"
-            + "```\n"
-            + commandLine()
-            + "\n```\n\n"
-            + String.format(
-                Locale.ROOT,
-                "Data: FinnSentiment 2020 (Lindén, Jauhiainen & Hardwick; CC BY 4.0), %,d"
-                    + " sentences, majority label. Split by SHA-256 of the normalized text:"
-                    + " train %,d / dev %,d / test %,d (a text never on two sides).%n%n",
-                total,
-                parts.get(HashSplit.Part.TRAIN).size(),
-                parts.get(HashSplit.Part.DEV).size(),
-                parts.get(HashSplit.Part.TEST).size())
-            + "Settings: "
-            + settings
-            + "\n\n"
-            + "## Held-out test split\n\n"
-            + test.toMarkdown()
-            + "\n## Dev split\n\n"
-            + dev.toMarkdown();
-    Files.writeString(reportDir.resolve("sentiment-fi.md"), md, StandardCharsets.UTF_8);
+    StringBuilder md = new StringBuilder();
+    md.append("# Sentiment model evaluation: ").append(model.version()).append("\n\n");
+    md.append("Generated by the training command; do not edit by hand.\n\n```\n")
+        .append(commandLine())
+        .append("\n```\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Data: FinnSentiment 2020 (Lindén, Jauhiainen & Hardwick; CC BY 4.0), %,d sentences, majority label. Split by SHA-256 of the normalized text: train %,d / dev %,d / test %,d (a text never on two sides). Training rows: %s. Lexicon: AFINN-fi (Apache-2.0).%n%n",
+            total,
+            nTrain,
+            nDev,
+            nTest,
+            agreement));
+    md.append("Settings: ")
+        .append(settings)
+        .append(
+            "\n\nCalibration (temperature, biases and decision weights fitted on the FinnSentiment dev split; review shift from the class priors of the review dev set; mixed threshold fitted on the review dev set): ")
+        .append(model.calibration())
+        .append("\n\n");
+    md.append("## FinnSentiment held-out test split (3 classes)\n\n").append(test.toMarkdown());
+    md.append("\n### Calibration on the test split\n\n").append(cal.toMarkdown());
+    if (reviews != null) {
+      md.append("\n## Review test set (")
+          .append(nReviews)
+          .append(
+              " reviews written for this project, `models/eval-data/reviews-sentiment-test.jsonl`, 4 classes with mixed)\n\n")
+          .append(reviews.toMarkdown());
+    }
+    md.append("\n## FinnSentiment dev split\n\n").append(dev.toMarkdown());
+    if (!ablationMd.isEmpty()) {
+      md.append("\n## Ablation (dev only; each variant trained and calibrated the same way)\n\n")
+          .append(ablationMd);
+    }
+    Files.writeString(reportDir.resolve("sentiment-fi.md"), md.toString(), StandardCharsets.UTF_8);
   }
 }

@@ -2,6 +2,10 @@ package fi.palvelututka.models.sentiment;
 
 import fi.palvelututka.models.text.Analysis;
 import fi.palvelututka.models.text.FinnishAnalyzer;
+import fi.palvelututka.models.text.Sentence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 
@@ -14,38 +18,96 @@ public final class SentimentClassifier {
 
   private final DocumentCategorizerME categorizer;
   private final FinnishAnalyzer analyzer;
-  private final int negIdx;
-  private final int neuIdx;
-  private final int posIdx;
+  private final Set<SentimentFeatures.Feature> features;
+  private final SentimentLexicon lexicon;
+  private final Calibration calibration;
+  private final int[] index = new int[3];
 
-  SentimentClassifier(DoccatModel model, FinnishAnalyzer analyzer) {
+  SentimentClassifier(
+      DoccatModel model,
+      FinnishAnalyzer analyzer,
+      Set<SentimentFeatures.Feature> features,
+      SentimentLexicon lexicon,
+      Calibration calibration) {
     this.categorizer = new DocumentCategorizerME(model);
     this.analyzer = analyzer;
-    this.negIdx = categorizer.getIndex(Sentiment.NEGATIVE.label());
-    this.neuIdx = categorizer.getIndex(Sentiment.NEUTRAL.label());
-    this.posIdx = categorizer.getIndex(Sentiment.POSITIVE.label());
+    this.features = features;
+    this.lexicon = lexicon;
+    this.calibration = calibration;
+    for (Sentiment s : Sentiment.values()) {
+      index[s.ordinal()] = categorizer.getIndex(s.label());
+    }
   }
 
   public SentimentResult classify(String text) {
     return classify(analyzer.analyze(text));
   }
 
-  /** Classifies an analysis made by the same analyzer bundle the model was trained with. */
-  public SentimentResult classify(Analysis analysis) {
-    String[] tokens = SentimentFeatures.tokens(analysis);
+  /** Raw (uncalibrated) class probabilities, order negative, neutral, positive; null if empty. */
+  double[] raw(Analysis analysis) {
+    String[] tokens = SentimentFeatures.tokens(analysis, features, lexicon);
     if (tokens.length == 0) {
-      return SentimentResult.EMPTY;
+      return null;
     }
     double[] p = categorizer.categorize(tokens);
-    double neg = p[negIdx];
-    double neu = p[neuIdx];
-    double pos = p[posIdx];
-    Sentiment label = Sentiment.NEUTRAL;
-    if (pos > neu && pos >= neg) {
-      label = Sentiment.POSITIVE;
-    } else if (neg > neu && neg > pos) {
-      label = Sentiment.NEGATIVE;
+    return new double[] {p[index[0]], p[index[1]], p[index[2]]};
+  }
+
+  /** Classifies an analysis made by the same analyzer bundle the model was trained with. */
+  public SentimentResult classify(Analysis analysis) {
+    double[] raw = raw(analysis);
+    if (raw == null) {
+      return SentimentResult.EMPTY;
     }
-    return new SentimentResult(label, neg, neu, pos);
+    double[] q = calibration.apply(raw);
+    return new SentimentResult(Sentiment.values()[calibration.decide(q)], q[0], q[1], q[2]);
+  }
+
+  /** A review-domain decision (see {@link Calibration#applyReview}). */
+  private SentimentResult review(Analysis analysis) {
+    double[] raw = raw(analysis);
+    if (raw == null) {
+      return SentimentResult.EMPTY;
+    }
+    double[] q = calibration.applyReview(raw);
+    return new SentimentResult(Sentiment.values()[Calibration.argmax(q)], q[0], q[1], q[2]);
+  }
+
+  /**
+   * Review document label (with "mixed") and per-sentence sentiment, with probabilities shifted to
+   * the class priors of reviews. Mixed: at least two sentences, one positive and one negative, each
+   * with probability at least the mixed threshold (fitted on the review dev set).
+   */
+  public DocumentSentiment classifyDocument(Analysis analysis) {
+    SentimentResult doc = review(analysis);
+    List<DocumentSentiment.SentenceSentiment> sentences = new ArrayList<>();
+    double maxPos = 0;
+    double maxNeg = 0;
+    for (Sentence s : analysis.sentences()) {
+      SentimentResult r =
+          analysis.sentences().size() == 1
+              ? doc
+              : review(new Analysis(s.text(), List.of(s), analysis.umlautsRestored()));
+      sentences.add(new DocumentSentiment.SentenceSentiment(s.start(), s.end(), r));
+      if (r.label() == Sentiment.POSITIVE) {
+        maxPos = Math.max(maxPos, r.positive());
+      } else if (r.label() == Sentiment.NEGATIVE) {
+        maxNeg = Math.max(maxNeg, r.negative());
+      }
+    }
+    double mixed = sentences.size() < 2 ? 0 : Math.min(maxPos, maxNeg);
+    boolean isMixed = mixed > 0 && mixed >= calibration.mixedThreshold();
+    double rest = 1 - mixed;
+    return new DocumentSentiment(
+        isMixed ? DocumentSentiment.MIXED : doc.label().label(),
+        doc.negative() * rest,
+        doc.neutral() * rest,
+        doc.positive() * rest,
+        mixed,
+        List.copyOf(sentences));
+  }
+
+  public DocumentSentiment classifyDocument(String text) {
+    return classifyDocument(analyzer.analyze(text));
   }
 }

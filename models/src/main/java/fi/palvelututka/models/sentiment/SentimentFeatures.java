@@ -4,45 +4,160 @@ import fi.palvelututka.models.text.Analysis;
 import fi.palvelututka.models.text.Sentence;
 import fi.palvelututka.models.text.Token;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The token sequence the sentiment categorizer sees, from the {@link
- * fi.palvelututka.models.text.FinnishAnalyzer}'s analysis. Training and tagging must use exactly
- * this class, so it is part of the model contract: changing it requires retraining.
+ * fi.palvelututka.models.text.FinnishAnalyzer}'s analysis. Training and tagging use exactly this
+ * class with the same {@link Feature} set (stored in the model bundle), so it is part of the model
+ * contract.
  *
- * <p>Words give their lemma ("huonoa" → "huono"), prefixed "neg_" inside a negation scope ("ei
- * ollut hyvää" → "ei", "neg_olla", "neg_hyvä"); emoticons their class (EMO_HAPPY, ...); emoji
- * themselves; runs of "!" give "!" or "!!"; "?" gives "?". Numbers, URLs, mentions and other
- * punctuation carry no sentiment and are left out.
+ * <ul>
+ *   <li>{@link Feature#LEMMAS}: words give their lemma ("huonoa" → "huono"), prefixed "neg_" inside
+ *       a negation scope ("ei ollut hyvää" → "ei", "neg_olla", "neg_hyvä"); emoticon classes,
+ *       emoji, "!"/"!!"/"?" and hashtags are tokens too.
+ *   <li>{@link Feature#LEXICON}: per lexicon word a polarity token (LEX_POS, LEX_NEG, with _STRONG
+ *       for |score| ≥ 3 and NEGATED_ when in a negation scope), and one token for the bucketed sum
+ *       of scores (negated words count with the opposite sign).
+ *   <li>{@link Feature#INTENSITY}: an intensifier ("todella", "tosi", "aivan", ...) or downtoner
+ *       ("vähän", "melko", ...) right before a lexicon word gives INT_POS / INT_NEG / DOWN_POS /
+ *       DOWN_NEG.
+ * </ul>
  *
  * <p>Stateless and thread-safe.
  */
 public final class SentimentFeatures {
 
+  /** Feature groups, switchable for the ablation study. */
+  public enum Feature {
+    LEMMAS,
+    LEXICON,
+    INTENSITY;
+
+    public static Set<Feature> parse(String csv) {
+      EnumSet<Feature> s = EnumSet.noneOf(Feature.class);
+      for (String p : csv.split(",")) {
+        if (!p.isBlank()) {
+          s.add(Feature.valueOf(p.strip().toUpperCase(Locale.ROOT)));
+        }
+      }
+      return s;
+    }
+  }
+
+  static final Set<String> INTENSIFIERS =
+      Set.of(
+          "tosi",
+          "todella",
+          "aivan",
+          "ihan",
+          "erittäin",
+          "super",
+          "niin",
+          "täysin",
+          "hyvin",
+          "oikein",
+          "älyttömän",
+          "tajuttoman",
+          "kauhean",
+          "hirveän",
+          "mahtavan",
+          "äärimmäisen",
+          "uskomattoman",
+          "erityisen",
+          "sairaan",
+          "hemmetin",
+          "kertakaikkisen");
+
+  static final Set<String> DOWNTONERS =
+      Set.of(
+          "vähän",
+          "hieman",
+          "melko",
+          "aika",
+          "suht",
+          "suhteellisen",
+          "jokseenkin",
+          "kohtalaisen",
+          "hiukan",
+          "lievästi",
+          "jonkin",
+          "kohtuullisen",
+          "hitusen");
+
   private SentimentFeatures() {}
 
-  public static String[] tokens(Analysis analysis) {
-    List<String> out = new ArrayList<>(analysis.tokenCount());
+  public static String[] tokens(Analysis analysis, Set<Feature> features, SentimentLexicon lex) {
+    List<String> out = new ArrayList<>(analysis.tokenCount() + 8);
+    int sum = 0;
+    boolean useLex = features.contains(Feature.LEXICON);
+    boolean useInt = features.contains(Feature.INTENSITY);
     for (Sentence s : analysis.sentences()) {
-      for (Token t : s.tokens()) {
-        switch (t.type()) {
-          case WORD -> out.add(t.negated() ? "neg_" + t.lemma() : t.lemma());
-          case EMOTICON, EMOJI -> out.add(t.norm());
-          case PUNCT -> {
-            if (t.text().startsWith("!")) {
-              out.add(t.text().length() > 1 ? "!!" : "!");
-            } else if (t.text().startsWith("?")) {
-              out.add("?");
+      List<Token> ts = s.tokens();
+      for (int i = 0; i < ts.size(); i++) {
+        Token t = ts.get(i);
+        if (features.contains(Feature.LEMMAS)) {
+          lemmaToken(t, out);
+        }
+        if ((useLex || useInt) && t.isWord()) {
+          int score = lex.score(t.lemma(), t.norm());
+          if (score != 0) {
+            String pol = score > 0 ? "POS" : "NEG";
+            if (useLex) {
+              out.add(
+                  (t.negated() ? "LEX_NEGATED_" : "LEX_")
+                      + pol
+                      + (Math.abs(score) >= 3 ? "_STRONG" : ""));
+              sum += t.negated() ? -score : score;
             }
-          }
-          case HASHTAG -> out.add(t.norm());
-          default -> {
-            // numbers, symbols, URLs, e-mail, mentions: no sentiment
+            if (useInt && i > 0 && ts.get(i - 1).isWord()) {
+              String prev = ts.get(i - 1).lemma();
+              if (INTENSIFIERS.contains(prev)) {
+                out.add("INT_" + pol);
+              } else if (DOWNTONERS.contains(prev)) {
+                out.add("DOWN_" + pol);
+              }
+            }
           }
         }
       }
     }
+    if (useLex && !out.isEmpty()) {
+      out.add("LEXSUM_" + bucket(sum));
+    }
     return out.toArray(new String[0]);
+  }
+
+  private static String bucket(int sum) {
+    if (sum <= -4) {
+      return "NEG2";
+    } else if (sum < 0) {
+      return "NEG1";
+    } else if (sum == 0) {
+      return "ZERO";
+    } else if (sum < 4) {
+      return "POS1";
+    }
+    return "POS2";
+  }
+
+  private static void lemmaToken(Token t, List<String> out) {
+    switch (t.type()) {
+      case WORD -> out.add(t.negated() ? "neg_" + t.lemma() : t.lemma());
+      case EMOTICON, EMOJI, HASHTAG -> out.add(t.norm());
+      case PUNCT -> {
+        if (t.text().startsWith("!")) {
+          out.add(t.text().length() > 1 ? "!!" : "!");
+        } else if (t.text().startsWith("?")) {
+          out.add("?");
+        }
+      }
+      default -> {
+        // numbers, symbols, URLs, e-mail, mentions: no sentiment
+      }
+    }
   }
 }

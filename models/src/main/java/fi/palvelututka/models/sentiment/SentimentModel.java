@@ -4,34 +4,59 @@ import fi.palvelututka.models.ModelVersion;
 import fi.palvelututka.models.text.AnalyzerModels;
 import fi.palvelututka.models.text.FinnishAnalyzer;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import opennlp.tools.doccat.DoccatModel;
 
 /**
- * The Finnish sentiment document-categorizer model (OpenNLP doccat, trained by {@link
- * SentimentTrainer} on FinnSentiment).
+ * The Finnish sentiment model bundle ({@code models/trained/sentiment-fi.zip}): an OpenNLP document
+ * categorizer trained by {@link SentimentTrainer} on FinnSentiment, the feature set it was trained
+ * with, the polarity lexicon its features use, and its {@link Calibration}.
  *
- * <p>Thread-safe and immutable: load it once per JVM ({@link #shipped()} caches the model that
+ * <p>Thread-safe and immutable: load it once per JVM ({@link #shipped()} caches the bundle that
  * ships in the jar) and call {@link #newClassifier()} once per thread or Spark partition; the
  * classifiers are not thread-safe.
  */
 public final class SentimentModel {
 
-  /** Classpath location of the shipped model (source file: models/trained/sentiment-fi.bin). */
-  public static final String SHIPPED_RESOURCE = "palvelututka/models/sentiment-fi.bin";
-
+  public static final String SHIPPED_RESOURCE = "palvelututka/models/sentiment-fi.zip";
   public static final String MODEL_NAME = "sentiment-fi";
 
+  static final String DOCCAT = "doccat.bin";
+  static final String LEXICON = "lexicon.tsv";
+  static final String SETTINGS = "sentiment.properties";
+
   private final DoccatModel model;
+  private final Set<SentimentFeatures.Feature> features;
+  private final SentimentLexicon lexicon;
+  private final Calibration calibration;
   private final ModelVersion version;
   private final byte[] bytes;
 
-  private SentimentModel(DoccatModel model, byte[] bytes) {
+  private SentimentModel(
+      DoccatModel model,
+      Set<SentimentFeatures.Feature> features,
+      SentimentLexicon lexicon,
+      Calibration calibration,
+      byte[] bytes) {
     this.model = model;
+    this.features = Set.copyOf(features);
+    this.lexicon = lexicon;
+    this.calibration = calibration;
     this.bytes = bytes;
     this.version = ModelVersion.of(MODEL_NAME, bytes);
   }
@@ -66,22 +91,119 @@ public final class SentimentModel {
   }
 
   public static SentimentModel fromBytes(byte[] bytes) throws IOException {
-    DoccatModel m = new DoccatModel(new ByteArrayInputStream(bytes));
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+      ZipEntry e;
+      while ((e = zin.getNextEntry()) != null) {
+        entries.put(e.getName(), zin.readAllBytes());
+      }
+    }
+    if (!entries.containsKey(DOCCAT) || !entries.containsKey(SETTINGS)) {
+      throw new IOException("Not a sentiment bundle: it lacks " + DOCCAT + " or " + SETTINGS);
+    }
+    DoccatModel m = new DoccatModel(new ByteArrayInputStream(entries.get(DOCCAT)));
     for (Sentiment s : Sentiment.values()) {
       if (m.getMaxentModel().getIndex(s.label()) < 0) {
         throw new IOException("Not a sentiment model: it lacks category '" + s.label() + "'");
       }
     }
-    return new SentimentModel(m, bytes.clone());
+    Properties p = new Properties();
+    p.load(
+        new InputStreamReader(
+            new ByteArrayInputStream(entries.get(SETTINGS)), StandardCharsets.UTF_8));
+    SentimentLexicon lex =
+        entries.containsKey(LEXICON)
+            ? SentimentLexicon.parse(new String(entries.get(LEXICON), StandardCharsets.UTF_8))
+            : SentimentLexicon.empty();
+    return new SentimentModel(
+        m,
+        SentimentFeatures.Feature.parse(p.getProperty("features", "LEMMAS")),
+        lex,
+        Calibration.fromProperties(p),
+        bytes.clone());
+  }
+
+  /** Writes a bundle; fixed entry order and timestamps, so equal content gives equal bytes. */
+  static byte[] bundle(
+      byte[] doccat,
+      Set<SentimentFeatures.Feature> features,
+      SentimentLexicon lexicon,
+      Calibration calibration,
+      Map<String, String> info)
+      throws IOException {
+    Map<String, String> settings = new TreeMap<>(info);
+    calibration.toProperties().forEach((k, v) -> settings.put((String) k, (String) v));
+    settings.put(
+        "features",
+        String.join(",", new java.util.TreeSet<>(features.stream().map(Enum::name).toList())));
+    StringBuilder sb = new StringBuilder();
+    settings.forEach(
+        (k, v) -> sb.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(out)) {
+      put(z, DOCCAT, doccat);
+      put(z, LEXICON, lexicon.toTsv().getBytes(StandardCharsets.UTF_8));
+      put(z, SETTINGS, sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+
+  private static void put(ZipOutputStream z, String name, byte[] data) throws IOException {
+    ZipEntry e = new ZipEntry(name);
+    e.setTime(0L);
+    z.putNextEntry(e);
+    z.write(data);
+    z.closeEntry();
   }
 
   public ModelVersion version() {
     return version;
   }
 
-  /** The serialized model, exactly the bytes {@link #version()} was computed from. */
+  public Calibration calibration() {
+    return calibration;
+  }
+
+  public Set<SentimentFeatures.Feature> features() {
+    return features;
+  }
+
+  SentimentLexicon lexicon() {
+    return lexicon;
+  }
+
+  /** The serialized bundle, exactly the bytes {@link #version()} was computed from. */
   public byte[] toBytes() {
     return bytes.clone();
+  }
+
+  /** A copy with another calibration, keeping the other settings entries (used while fitting). */
+  SentimentModel withCalibration(Calibration c, Map<String, String> info) throws IOException {
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+      ZipEntry e;
+      while ((e = zin.getNextEntry()) != null) {
+        entries.put(e.getName(), zin.readAllBytes());
+      }
+    }
+    Properties p = new Properties();
+    p.load(
+        new InputStreamReader(
+            new ByteArrayInputStream(entries.get(SETTINGS)), StandardCharsets.UTF_8));
+    Map<String, String> keep = new TreeMap<>();
+    p.forEach((k, v) -> keep.put((String) k, (String) v));
+    keep.putAll(info);
+    return fromBytes(bundle(entries.get(DOCCAT), features, lexicon, c, keep));
+  }
+
+  /** A copy with another calibration. */
+  public SentimentModel withCalibrationOnly(Calibration c) throws IOException {
+    return withCalibration(c, Map.of());
+  }
+
+  /** A copy whose document label uses another "mixed" threshold. */
+  public SentimentModel withMixedThreshold(double t) throws IOException {
+    return withCalibration(calibration.withMixedThreshold(t), Map.of());
   }
 
   /** A classifier with its own analyzer (over the shipped analyzer bundle). */
@@ -91,6 +213,6 @@ public final class SentimentModel {
 
   /** A classifier that shares the caller's analyzer (same thread only). */
   public SentimentClassifier newClassifier(FinnishAnalyzer analyzer) {
-    return new SentimentClassifier(model, analyzer);
+    return new SentimentClassifier(model, analyzer, features, lexicon, calibration);
   }
 }

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
@@ -30,11 +33,18 @@ public final class SentimentTrainer {
   public record LabeledText(String text, Sentiment label) {}
 
   /** Training settings; validated on construction. */
-  public record Settings(String algorithm, int iterations, int cutoff, int ngram, boolean balance) {
+  public record Settings(
+      String algorithm,
+      int iterations,
+      int cutoff,
+      int ngram,
+      boolean balance,
+      Set<SentimentFeatures.Feature> features) {
     public static final String DEFAULT_ALGORITHM = "MAXENT";
     public static final int DEFAULT_ITERATIONS = 150;
     public static final int DEFAULT_CUTOFF = 2;
     public static final int DEFAULT_NGRAM = 2;
+    public static final String DEFAULT_FEATURES = "lemmas,lexicon,intensity";
 
     public Settings {
       if (!List.of("MAXENT", "NAIVEBAYES", "PERCEPTRON").contains(algorithm)) {
@@ -50,21 +60,41 @@ public final class SentimentTrainer {
       if (ngram < 1 || ngram > 3) {
         throw new IllegalArgumentException("Invalid n-gram length (1..3): " + ngram);
       }
+      if (features == null || features.isEmpty()) {
+        throw new IllegalArgumentException("Invalid feature set (empty)");
+      }
+      features = Set.copyOf(features);
     }
 
     public static Settings defaults() {
       return new Settings(
-          DEFAULT_ALGORITHM, DEFAULT_ITERATIONS, DEFAULT_CUTOFF, DEFAULT_NGRAM, true);
+          DEFAULT_ALGORITHM,
+          DEFAULT_ITERATIONS,
+          DEFAULT_CUTOFF,
+          DEFAULT_NGRAM,
+          true,
+          SentimentFeatures.Feature.parse(DEFAULT_FEATURES));
     }
   }
 
   private SentimentTrainer() {}
 
-  public static SentimentModel train(List<LabeledText> data, Settings settings) throws IOException {
-    List<DocumentSample> samples = new ArrayList<>(data.size());
+  /**
+   * Trains on {@code train}, fits the calibration on {@code dev} (never on test data), and returns
+   * the bundle. {@code info} entries are stored in the bundle's settings for provenance.
+   */
+  public static SentimentModel train(
+      List<LabeledText> train,
+      List<LabeledText> dev,
+      Settings settings,
+      SentimentLexicon lexicon,
+      Map<String, String> info)
+      throws IOException {
+    List<DocumentSample> samples = new ArrayList<>(train.size());
     FinnishAnalyzer analyzer = AnalyzerModels.shipped().newAnalyzer();
-    for (LabeledText t : data) {
-      String[] tokens = SentimentFeatures.tokens(analyzer.analyze(t.text()));
+    for (LabeledText t : train) {
+      String[] tokens =
+          SentimentFeatures.tokens(analyzer.analyze(t.text()), settings.features(), lexicon);
       if (tokens.length > 0) {
         samples.add(new DocumentSample(t.label().label(), tokens));
       }
@@ -84,12 +114,34 @@ public final class SentimentTrainer {
       gens.add(new NGramFeatureGenerator(2, settings.ngram()));
     }
     DoccatFactory factory = new DoccatFactory(gens.toArray(new FeatureGenerator[0]));
+    byte[] doccat;
     try (ObjectStream<DocumentSample> stream = new CollectionObjectStream<>(samples)) {
       DoccatModel model = DocumentCategorizerME.train("fi", stream, params, factory);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       model.serialize(bytes);
-      return SentimentModel.fromBytes(bytes.toByteArray());
+      doccat = bytes.toByteArray();
     }
+    Map<String, String> meta = new TreeMap<>(info);
+    meta.put("settings", settings.toString());
+    SentimentModel uncalibrated =
+        SentimentModel.fromBytes(
+            SentimentModel.bundle(
+                doccat, settings.features(), lexicon, Calibration.IDENTITY, meta));
+    if (dev.isEmpty()) {
+      return uncalibrated;
+    }
+    SentimentClassifier c = uncalibrated.newClassifier(analyzer);
+    List<double[]> raw = new ArrayList<>();
+    List<Integer> gold = new ArrayList<>();
+    for (LabeledText t : dev) {
+      double[] r = c.raw(analyzer.analyze(t.text()));
+      if (r != null) {
+        raw.add(r);
+        gold.add(t.label().ordinal());
+      }
+    }
+    Calibration cal = Calibration.fit(raw, gold.stream().mapToInt(Integer::intValue).toArray());
+    return uncalibrated.withCalibration(cal, meta);
   }
 
   /**

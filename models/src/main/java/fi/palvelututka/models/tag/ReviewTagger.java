@@ -40,6 +40,6 @@ public final class ReviewTagger {
   public TagResult tag(String text) {
     // Aspects (service-quality themes) come with the theme tagger; the list is empty until then.
     Analysis a = analyzer.analyze(text);
-    return new TagResult(sentiment.classify(a), List.of());
+    return new TagResult(sentiment.classifyDocument(a), List.of());
   }
 }

@@ -1,10 +1,10 @@
 package fi.palvelututka.models.tag;
 
-import fi.palvelututka.models.sentiment.SentimentResult;
+import fi.palvelututka.models.sentiment.DocumentSentiment;
 import java.util.List;
 
-/** Everything the tagger says about one review. */
-public record TagResult(SentimentResult sentiment, List<AspectMention> aspects) {
+/** Everything the tagger says about one review: document and sentence sentiment, themes. */
+public record TagResult(DocumentSentiment sentiment, List<AspectMention> aspects) {
 
   public TagResult {
     aspects = List.copyOf(aspects);

@@ -43,7 +43,9 @@ class TagCommandTest {
     assertThat(first.get("sentiment").asText()).isEqualTo("negative");
     assertThat(first.get("probabilities").fieldNames())
         .toIterable()
-        .containsExactly("negative", "neutral", "positive");
+        .containsExactly("negative", "neutral", "positive", "mixed");
+    assertThat(first.get("sentences")).hasSize(1);
+    assertThat(first.get("sentences").get(0).get("sentiment").asText()).isEqualTo("negative");
     assertThat(first.get("score").asDouble()).isLessThan(0);
     assertThat(first.get("aspects").isArray()).isTrue();
     JsonNode second = json.readTree(lines.get(1));

@@ -10,8 +10,28 @@ class SentimentFeaturesTest {
 
   private final FinnishAnalyzer analyzer = AnalyzerModels.shipped().newAnalyzer();
 
+  private final SentimentLexicon lexicon =
+      new SentimentLexicon(java.util.Map.of("hyvä", 3, "huono", -2, "ihana", 4, "surkea", -3));
+
   private String[] features(String text) {
-    return SentimentFeatures.tokens(analyzer.analyze(text));
+    return SentimentFeatures.tokens(
+        analyzer.analyze(text), java.util.EnumSet.of(SentimentFeatures.Feature.LEMMAS), lexicon);
+  }
+
+  private String[] all(String text) {
+    return SentimentFeatures.tokens(
+        analyzer.analyze(text), java.util.EnumSet.allOf(SentimentFeatures.Feature.class), lexicon);
+  }
+
+  @Test
+  void lexiconAndIntensityFeatures() {
+    assertThat(all("Todella hyvä ruoka"))
+        .containsExactly("todella", "hyvä", "LEX_POS_STRONG", "INT_POS", "ruoka", "LEXSUM_POS1");
+    assertThat(all("ruoka ei ollut hyvää"))
+        .containsExactly(
+            "ruoka", "ei", "neg_olla", "neg_hyvä", "LEX_NEGATED_POS_STRONG", "LEXSUM_NEG1");
+    assertThat(all("vähän huono, aivan surkea"))
+        .contains("DOWN_NEG", "INT_NEG", "LEX_NEG", "LEX_NEG_STRONG", "LEXSUM_NEG2");
   }
 
   @Test

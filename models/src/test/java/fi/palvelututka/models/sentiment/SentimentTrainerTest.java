@@ -34,14 +34,24 @@ class SentimentTrainerTest {
 
   @Test
   void learnsTheTinyLexicon() throws Exception {
-    SentimentModel m = SentimentTrainer.train(tinyData(), new Settings("MAXENT", 100, 0, 1, true));
+    SentimentModel m =
+        SentimentTrainer.train(
+            tinyData(),
+            tinyData(),
+            new Settings(
+                "MAXENT", 100, 0, 1, true, java.util.EnumSet.of(SentimentFeatures.Feature.LEMMAS)),
+            SentimentLexicon.empty(),
+            java.util.Map.of("corpus", "tiny"));
     SentimentClassifier c = m.newClassifier();
     assertThat(c.classify("mahtava ravintola").label()).isEqualTo(Sentiment.POSITIVE);
     assertThat(c.classify("tyly ravintola").label()).isEqualTo(Sentiment.NEGATIVE);
     ClassificationReport r = SentimentTrainer.evaluate(m, tinyData());
     assertThat(r.accuracy()).isGreaterThan(0.9);
-    // the serialized bytes reload to a model with the same version
-    assertThat(SentimentModel.fromBytes(m.toBytes()).version()).isEqualTo(m.version());
+    // the serialized bytes reload to a model with the same version and calibration
+    SentimentModel again = SentimentModel.fromBytes(m.toBytes());
+    assertThat(again.version()).isEqualTo(m.version());
+    assertThat(again.calibration().toString()).isEqualTo(m.calibration().toString());
+    assertThat(again.features()).containsExactly(SentimentFeatures.Feature.LEMMAS);
   }
 
   @Test
@@ -61,8 +71,11 @@ class SentimentTrainerTest {
 
   @Test
   void settingsAreValidatedWithTheValue() {
-    assertThatThrownBy(() -> new Settings("SVM", 10, 1, 1, true)).hasMessageContaining("SVM");
-    assertThatThrownBy(() -> new Settings("MAXENT", 0, 1, 1, true)).hasMessageContaining("0");
-    assertThatThrownBy(() -> new Settings("MAXENT", 10, 1, 5, true)).hasMessageContaining("5");
+    var f = java.util.EnumSet.of(SentimentFeatures.Feature.LEMMAS);
+    assertThatThrownBy(() -> new Settings("SVM", 10, 1, 1, true, f)).hasMessageContaining("SVM");
+    assertThatThrownBy(() -> new Settings("MAXENT", 0, 1, 1, true, f)).hasMessageContaining("0");
+    assertThatThrownBy(() -> new Settings("MAXENT", 10, 1, 5, true, f)).hasMessageContaining("5");
+    assertThatThrownBy(() -> new Settings("MAXENT", 10, 1, 1, true, java.util.Set.of()))
+        .hasMessageContaining("empty");
   }
 }

@@ -1,0 +1,217 @@
+package fi.palvelututka.models.sentiment;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Turns the categorizer's raw class probabilities (trained on class-balanced data, so they
+ * over-state the polar classes) into calibrated ones: {@code q_c ∝ exp(log(p_c) / T + b_c)}, with
+ * temperature {@code T} and class biases {@code b} fitted on the dev split by log-loss. The label
+ * is {@code argmax_c w_c q_c}, with decision weights {@code w} fitted on dev for macro-F1. Class
+ * order everywhere: negative, neutral, positive. Immutable.
+ */
+public record Calibration(
+    double temperature,
+    double[] bias,
+    double[] weights,
+    double mixedThreshold,
+    double[] reviewShift) {
+
+  public static final Calibration IDENTITY =
+      new Calibration(1.0, new double[3], new double[] {1, 1, 1}, 0.5, new double[] {1, 1, 1});
+
+  /**
+   * Probabilities for review documents and their sentences: the calibrated ones shifted from the
+   * class priors of FinnSentiment (forum text, 73 % neutral) to those of reviews (label-shift
+   * correction, {@code q'_c ∝ q_c · π_review,c / π_forum,c}); the label is their argmax.
+   */
+  public double[] applyReview(double[] p) {
+    double[] q = apply(p);
+    double sum = 0;
+    for (int c = 0; c < 3; c++) {
+      q[c] *= reviewShift[c];
+      sum += q[c];
+    }
+    for (int c = 0; c < 3; c++) {
+      q[c] /= sum;
+    }
+    return q;
+  }
+
+  public static int argmax(double[] q) {
+    int best = 1;
+    for (int c : new int[] {0, 2}) {
+      if (q[c] > q[best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  public Calibration withReviewShift(double[] shift) {
+    return new Calibration(temperature, bias, weights, mixedThreshold, shift.clone());
+  }
+
+  public double[] apply(double[] p) {
+    double[] z = new double[3];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < 3; c++) {
+      z[c] = Math.log(Math.max(p[c], 1e-12)) / temperature + bias[c];
+      max = Math.max(max, z[c]);
+    }
+    double sum = 0;
+    for (int c = 0; c < 3; c++) {
+      z[c] = Math.exp(z[c] - max);
+      sum += z[c];
+    }
+    for (int c = 0; c < 3; c++) {
+      z[c] /= sum;
+    }
+    return z;
+  }
+
+  public int decide(double[] q) {
+    int best = 1;
+    double bv = weights[1] * q[1];
+    for (int c : new int[] {0, 2}) {
+      if (weights[c] * q[c] > bv) {
+        best = c;
+        bv = weights[c] * q[c];
+      }
+    }
+    return best;
+  }
+
+  public Calibration withMixedThreshold(double t) {
+    return new Calibration(temperature, bias, weights, t, reviewShift);
+  }
+
+  /** Mean log-loss of calibrated probabilities. */
+  static double logLoss(Calibration cal, List<double[]> raw, int[] gold) {
+    double s = 0;
+    for (int i = 0; i < gold.length; i++) {
+      s -= Math.log(Math.max(cal.apply(raw.get(i))[gold[i]], 1e-12));
+    }
+    return s / gold.length;
+  }
+
+  private static final double[] ONES = {1, 1, 1};
+
+  /** Fits T and b by coordinate search on log-loss, then w on macro-F1. */
+  public static Calibration fit(List<double[]> raw, int[] gold) {
+    double t = 1.0;
+    double[] b = new double[3];
+    double best = logLoss(new Calibration(t, b, new double[] {1, 1, 1}, 0.5, ONES), raw, gold);
+    for (int pass = 0; pass < 4; pass++) {
+      for (double tt = 0.2; tt <= 3.0001; tt += 0.05) {
+        double l = logLoss(new Calibration(tt, b, new double[] {1, 1, 1}, 0.5, ONES), raw, gold);
+        if (l < best) {
+          best = l;
+          t = tt;
+        }
+      }
+      for (int c : new int[] {0, 2}) {
+        double keep = b[c];
+        for (double bb = -3; bb <= 3.0001; bb += 0.05) {
+          double[] trial = b.clone();
+          trial[c] = bb;
+          double l =
+              logLoss(new Calibration(t, trial, new double[] {1, 1, 1}, 0.5, ONES), raw, gold);
+          if (l < best) {
+            best = l;
+            keep = bb;
+          }
+        }
+        b[c] = keep;
+      }
+    }
+    Calibration cal = new Calibration(t, b, new double[] {1, 1, 1}, 0.5, ONES);
+    double[] w = {1, 1, 1};
+    double bestF1 = macroF1(cal, raw, gold);
+    for (int pass = 0; pass < 2; pass++) {
+      for (int c : new int[] {0, 2}) {
+        double keep = w[c];
+        for (double lw = -1.5; lw <= 1.5001; lw += 0.05) {
+          double[] trial = w.clone();
+          trial[c] = Math.exp(lw);
+          double f = macroF1(new Calibration(t, b, trial, 0.5, ONES), raw, gold);
+          if (f > bestF1) {
+            bestF1 = f;
+            keep = trial[c];
+          }
+        }
+        w[c] = keep;
+      }
+    }
+    return new Calibration(t, b, w, 0.5, ONES);
+  }
+
+  static double macroF1(Calibration cal, List<double[]> raw, int[] gold) {
+    long[][] m = new long[3][3];
+    for (int i = 0; i < gold.length; i++) {
+      m[gold[i]][cal.decide(cal.apply(raw.get(i)))]++;
+    }
+    double f = 0;
+    for (int c = 0; c < 3; c++) {
+      long tp = m[c][c];
+      long pred = m[0][c] + m[1][c] + m[2][c];
+      long g = m[c][0] + m[c][1] + m[c][2];
+      double p = pred == 0 ? 0 : (double) tp / pred;
+      double r = g == 0 ? 0 : (double) tp / g;
+      f += p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+    return f / 3;
+  }
+
+  public Properties toProperties() {
+    Properties p = new Properties();
+    p.setProperty("temperature", fmt(temperature));
+    p.setProperty("bias", fmt(bias[0]) + "," + fmt(bias[1]) + "," + fmt(bias[2]));
+    p.setProperty("weights", fmt(weights[0]) + "," + fmt(weights[1]) + "," + fmt(weights[2]));
+    p.setProperty("mixed_threshold", fmt(mixedThreshold));
+    p.setProperty(
+        "review_shift",
+        fmt(reviewShift[0]) + "," + fmt(reviewShift[1]) + "," + fmt(reviewShift[2]));
+    return p;
+  }
+
+  public static Calibration fromProperties(Properties p) {
+    return new Calibration(
+        Double.parseDouble(p.getProperty("temperature", "1")),
+        three(p.getProperty("bias", "0,0,0")),
+        three(p.getProperty("weights", "1,1,1")),
+        Double.parseDouble(p.getProperty("mixed_threshold", "0.5")),
+        three(p.getProperty("review_shift", "1,1,1")));
+  }
+
+  private static double[] three(String csv) {
+    String[] f = csv.split(",");
+    return new double[] {
+      Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])
+    };
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        Locale.ROOT,
+        "T=%.2f, bias=[%.2f, %.2f, %.2f], weights=[%.2f, %.2f, %.2f], review shift=[%.2f, %.2f,"
+            + " %.2f], mixed threshold=%.2f",
+        temperature,
+        bias[0],
+        bias[1],
+        bias[2],
+        weights[0],
+        weights[1],
+        weights[2],
+        reviewShift[0],
+        reviewShift[1],
+        reviewShift[2],
+        mixedThreshold);
+  }
+}

@@ -1,0 +1,77 @@
+package fi.palvelututka.models.sentiment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A polarity lexicon of Finnish base forms (AFINN-fi: word → score in -5..+5). Single words only;
+ * the few multi-word entries of AFINN are skipped. Immutable and thread-safe.
+ */
+public final class SentimentLexicon {
+
+  public static final String AFINN_RELATIVE_PATH = "fi-lexicons/AFINN-fi-165.txt";
+
+  private final Map<String, Integer> scores;
+
+  public SentimentLexicon(Map<String, Integer> scores) {
+    this.scores = Map.copyOf(scores);
+  }
+
+  public static SentimentLexicon empty() {
+    return new SentimentLexicon(Map.of());
+  }
+
+  /** Parses {@code word<TAB>score} lines. */
+  public static SentimentLexicon parse(String tsv) throws IOException {
+    Map<String, Integer> m = new HashMap<>();
+    try (BufferedReader r = new BufferedReader(new StringReader(tsv))) {
+      String line;
+      int no = 0;
+      while ((line = r.readLine()) != null) {
+        no++;
+        if (line.isBlank()) {
+          continue;
+        }
+        int tab = line.lastIndexOf('\t');
+        if (tab <= 0) {
+          throw new IOException("Bad lexicon line " + no + " (no tab): " + line);
+        }
+        String word = line.substring(0, tab).strip().toLowerCase(Locale.ROOT);
+        if (word.indexOf(' ') >= 0) {
+          continue;
+        }
+        try {
+          m.put(word, Integer.parseInt(line.substring(tab + 1).strip()));
+        } catch (NumberFormatException e) {
+          throw new IOException("Bad lexicon score on line " + no + ": " + line, e);
+        }
+      }
+    }
+    return new SentimentLexicon(m);
+  }
+
+  /** The lexicon as {@code word<TAB>score} lines, sorted. */
+  public String toTsv() {
+    StringBuilder sb = new StringBuilder();
+    new TreeMap<>(scores).forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
+    return sb.toString();
+  }
+
+  /** Score of a lemma or word form, 0 when unknown. */
+  public int score(String lemma, String norm) {
+    Integer s = scores.get(lemma);
+    if (s == null) {
+      s = scores.get(norm);
+    }
+    return s == null ? 0 : s;
+  }
+
+  public int size() {
+    return scores.size();
+  }
+}
