@@ -119,6 +119,11 @@ public final class TrainSentimentCommand implements Callable<Integer> {
   String agreement;
 
   @Option(
+      names = "--extra-xed",
+      description = "Add XED Finnish (polarity-mapped subtitles) to the training rows.")
+  boolean extraXed;
+
+  @Option(
       names = "--no-balance",
       description = "Train on the natural class distribution (default: oversample to balance).")
   boolean noBalance;
@@ -192,9 +197,16 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     info.put("corpus", "FinnSentiment 2020 (CC BY 4.0), hash split 80/10/10");
     info.put("lexicon", "AFINN-fi (Apache-2.0)");
     info.put("agreement", agreement);
+    List<LabeledText> extra = new ArrayList<>();
+    if (extraXed) {
+      extra.addAll(fi.palvelututka.models.corpus.XedReader.read(corpora));
+      info.put("extra", "XED Finnish (CC BY 4.0), polarity-mapped");
+      log("XED: %,d extra training rows", extra.size());
+    }
     long t0 = System.nanoTime();
-    SentimentModel model =
-        SentimentTrainer.train(trainData(trainRows, agreement), dev, settings, lexicon, info);
+    List<LabeledText> trainList = trainData(trainRows, agreement);
+    trainList.addAll(extra);
+    SentimentModel model = SentimentTrainer.train(trainList, dev, settings, lexicon, info);
     if (!revDev.isEmpty()) {
       model = SentimentEvaluation.fitReviewDomain(model, dev, revDev);
     }
@@ -349,6 +361,9 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     sb.append(" --ngram ").append(ngram);
     if (noBalance) {
       sb.append(" --no-balance");
+    }
+    if (extraXed) {
+      sb.append(" --extra-xed");
     }
     if (ablation) {
       sb.append(" --ablation");
