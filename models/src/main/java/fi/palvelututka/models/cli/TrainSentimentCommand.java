@@ -208,7 +208,18 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     trainList.addAll(extra);
     SentimentModel model = SentimentTrainer.train(trainList, dev, settings, lexicon, info);
     if (!revDev.isEmpty()) {
-      model = SentimentEvaluation.fitReviewDomain(model, dev, revDev);
+      // a companion on lexicon + intensity features only, mixed in for reviews if it helps there
+      Settings lexOnly =
+          new Settings(
+              settings.algorithm(),
+              settings.iterations(),
+              settings.cutoff(),
+              settings.ngram(),
+              settings.balance(),
+              SentimentFeatures.Feature.parse("lexicon,intensity"));
+      SentimentModel companion = SentimentTrainer.train(trainList, dev, lexOnly, lexicon, info);
+      model = SentimentEvaluation.fitCompanionMix(model, companion, dev, revDev);
+      log("review mode: main model weight %.2f (%s)", model.reviewMix(), model.calibration());
     }
     double trainSecs = (System.nanoTime() - t0) / 1e9;
     ClassificationReport devR = SentimentEvaluation.threeClass(model, dev);

@@ -17,6 +17,9 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 public final class SentimentClassifier {
 
   private final DocumentCategorizerME categorizer;
+  private final DocumentCategorizerME companion;
+  private final double reviewMix;
+  private final int[] companionIndex = new int[3];
   private final FinnishAnalyzer analyzer;
   private final Set<SentimentFeatures.Feature> features;
   private final SentimentLexicon lexicon;
@@ -25,11 +28,20 @@ public final class SentimentClassifier {
 
   SentimentClassifier(
       DoccatModel model,
+      DoccatModel companionModel,
+      double reviewMix,
       FinnishAnalyzer analyzer,
       Set<SentimentFeatures.Feature> features,
       SentimentLexicon lexicon,
       Calibration calibration) {
     this.categorizer = new DocumentCategorizerME(model);
+    this.companion = companionModel == null ? null : new DocumentCategorizerME(companionModel);
+    this.reviewMix = reviewMix;
+    if (companion != null) {
+      for (Sentiment s : Sentiment.values()) {
+        companionIndex[s.ordinal()] = companion.getIndex(s.label());
+      }
+    }
     this.analyzer = analyzer;
     this.features = features;
     this.lexicon = lexicon;
@@ -65,9 +77,22 @@ public final class SentimentClassifier {
 
   /** A review-domain decision (see {@link Calibration#applyReview}). */
   private SentimentResult review(Analysis analysis) {
-    double[] raw = raw(analysis);
+    double[] comp = null;
+    if (companion != null && reviewMix < 1) {
+      String[] t = SentimentFeatures.tokens(analysis, SentimentModel.COMPANION_FEATURES, lexicon);
+      if (t.length > 0) {
+        double[] p = companion.categorize(t);
+        comp = new double[] {p[companionIndex[0]], p[companionIndex[1]], p[companionIndex[2]]};
+      }
+    }
+    double[] raw = comp != null && reviewMix == 0 ? comp : raw(analysis);
     if (raw == null) {
       return SentimentResult.EMPTY;
+    }
+    if (comp != null && raw != comp) {
+      for (int c = 0; c < 3; c++) {
+        raw[c] = reviewMix * raw[c] + (1 - reviewMix) * comp[c];
+      }
     }
     double[] q = calibration.applyReview(raw);
     return new SentimentResult(Sentiment.values()[Calibration.argmax(q)], q[0], q[1], q[2]);

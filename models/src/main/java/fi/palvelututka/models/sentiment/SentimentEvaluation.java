@@ -71,6 +71,30 @@ public final class SentimentEvaluation {
     return shifted.withMixedThreshold(fitMixedThreshold(shifted, reviewDev));
   }
 
+  /**
+   * Trains nothing: given the main model and a companion trained on lexicon features only, picks
+   * the review-mode mixing weight (grid 1.0 .. 0.0) that maximises 4-class macro-F1 on the review
+   * dev set, each with its own fitted review domain.
+   */
+  public static SentimentModel fitCompanionMix(
+      SentimentModel model,
+      SentimentModel companion,
+      List<LabeledText> forumDev,
+      List<LabeledJsonl.Item> reviewDev)
+      throws java.io.IOException {
+    SentimentModel best = fitReviewDomain(model, forumDev, reviewDev);
+    double bestF1 = documents(best, reviewDev).macroF1();
+    for (double mix : new double[] {0.8, 0.6, 0.5, 0.4, 0.2, 0.0}) {
+      SentimentModel m = fitReviewDomain(model.withCompanion(companion, mix), forumDev, reviewDev);
+      double f = documents(m, reviewDev).macroF1();
+      if (f > bestF1 + 1e-9) {
+        bestF1 = f;
+        best = m;
+      }
+    }
+    return best;
+  }
+
   /** The mixed threshold that maximises 4-class macro-F1 on {@code dev} (grid 0.20..0.95). */
   public static double fitMixedThreshold(SentimentModel model, List<LabeledJsonl.Item> dev)
       throws java.io.IOException {

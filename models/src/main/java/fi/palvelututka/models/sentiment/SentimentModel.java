@@ -37,10 +37,18 @@ public final class SentimentModel {
   public static final String MODEL_NAME = "sentiment-fi";
 
   static final String DOCCAT = "doccat.bin";
+
+  /** Optional companion model on lexicon and intensity features only, mixed in for reviews. */
+  static final String DOCCAT_LEXICON = "doccat-lexicon.bin";
+
+  static final java.util.Set<SentimentFeatures.Feature> COMPANION_FEATURES =
+      java.util.EnumSet.of(SentimentFeatures.Feature.LEXICON, SentimentFeatures.Feature.INTENSITY);
   static final String LEXICON = "lexicon.tsv";
   static final String SETTINGS = "sentiment.properties";
 
   private final DoccatModel model;
+  private final DoccatModel companion;
+  private final double reviewMix;
   private final Set<SentimentFeatures.Feature> features;
   private final SentimentLexicon lexicon;
   private final Calibration calibration;
@@ -49,11 +57,15 @@ public final class SentimentModel {
 
   private SentimentModel(
       DoccatModel model,
+      DoccatModel companion,
+      double reviewMix,
       Set<SentimentFeatures.Feature> features,
       SentimentLexicon lexicon,
       Calibration calibration,
       byte[] bytes) {
     this.model = model;
+    this.companion = companion;
+    this.reviewMix = reviewMix;
     this.features = Set.copyOf(features);
     this.lexicon = lexicon;
     this.calibration = calibration;
@@ -115,8 +127,14 @@ public final class SentimentModel {
         entries.containsKey(LEXICON)
             ? SentimentLexicon.parse(new String(entries.get(LEXICON), StandardCharsets.UTF_8))
             : SentimentLexicon.empty();
+    DoccatModel comp =
+        entries.containsKey(DOCCAT_LEXICON)
+            ? new DoccatModel(new ByteArrayInputStream(entries.get(DOCCAT_LEXICON)))
+            : null;
     return new SentimentModel(
         m,
+        comp,
+        comp == null ? 1.0 : Double.parseDouble(p.getProperty("review_mix", "1")),
         SentimentFeatures.Feature.parse(p.getProperty("features", "LEMMAS")),
         lex,
         Calibration.fromProperties(p),
@@ -126,6 +144,7 @@ public final class SentimentModel {
   /** Writes a bundle; fixed entry order and timestamps, so equal content gives equal bytes. */
   static byte[] bundle(
       byte[] doccat,
+      byte[] companion,
       Set<SentimentFeatures.Feature> features,
       SentimentLexicon lexicon,
       Calibration calibration,
@@ -142,6 +161,9 @@ public final class SentimentModel {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream z = new ZipOutputStream(out)) {
       put(z, DOCCAT, doccat);
+      if (companion != null) {
+        put(z, DOCCAT_LEXICON, companion);
+      }
       put(z, LEXICON, lexicon.toTsv().getBytes(StandardCharsets.UTF_8));
       put(z, SETTINGS, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -193,7 +215,41 @@ public final class SentimentModel {
     Map<String, String> keep = new TreeMap<>();
     p.forEach((k, v) -> keep.put((String) k, (String) v));
     keep.putAll(info);
-    return fromBytes(bundle(entries.get(DOCCAT), features, lexicon, c, keep));
+    return fromBytes(
+        bundle(entries.get(DOCCAT), entries.get(DOCCAT_LEXICON), features, lexicon, c, keep));
+  }
+
+  /** Weight of the main model in review mode (1 = main model only). */
+  public double reviewMix() {
+    return reviewMix;
+  }
+
+  /**
+   * A copy with a companion model (the main doccat entry of {@code other}) mixed in for reviews.
+   */
+  SentimentModel withCompanion(SentimentModel other, double mix) throws IOException {
+    Map<String, byte[]> mine = entries(bytes);
+    Map<String, byte[]> theirs = entries(other.bytes);
+    Properties p = new Properties();
+    p.load(
+        new InputStreamReader(
+            new ByteArrayInputStream(mine.get(SETTINGS)), StandardCharsets.UTF_8));
+    Map<String, String> keep = new TreeMap<>();
+    p.forEach((k, v) -> keep.put((String) k, (String) v));
+    keep.put("review_mix", String.format(java.util.Locale.ROOT, "%.2f", mix));
+    return fromBytes(
+        bundle(mine.get(DOCCAT), theirs.get(DOCCAT), features, lexicon, calibration, keep));
+  }
+
+  private static Map<String, byte[]> entries(byte[] zip) throws IOException {
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      ZipEntry e;
+      while ((e = zin.getNextEntry()) != null) {
+        entries.put(e.getName(), zin.readAllBytes());
+      }
+    }
+    return entries;
   }
 
   /** A copy with another calibration. */
@@ -213,6 +269,7 @@ public final class SentimentModel {
 
   /** A classifier that shares the caller's analyzer (same thread only). */
   public SentimentClassifier newClassifier(FinnishAnalyzer analyzer) {
-    return new SentimentClassifier(model, analyzer, features, lexicon, calibration);
+    return new SentimentClassifier(
+        model, companion, reviewMix, analyzer, features, lexicon, calibration);
   }
 }

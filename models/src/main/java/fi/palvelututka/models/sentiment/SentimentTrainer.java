@@ -126,7 +126,7 @@ public final class SentimentTrainer {
     SentimentModel uncalibrated =
         SentimentModel.fromBytes(
             SentimentModel.bundle(
-                doccat, settings.features(), lexicon, Calibration.IDENTITY, meta));
+                doccat, null, settings.features(), lexicon, Calibration.IDENTITY, meta));
     if (dev.isEmpty()) {
       return uncalibrated;
     }
