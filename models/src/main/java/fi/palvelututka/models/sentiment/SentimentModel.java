@@ -1,24 +1,21 @@
 package fi.palvelututka.models.sentiment;
 
+import fi.palvelututka.models.Bundles;
 import fi.palvelututka.models.ModelVersion;
 import fi.palvelututka.models.text.AnalyzerModels;
 import fi.palvelututka.models.text.FinnishAnalyzer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import opennlp.tools.doccat.DoccatModel;
 
@@ -74,19 +71,11 @@ public final class SentimentModel {
   }
 
   private static final class ShippedHolder {
-    static final SentimentModel INSTANCE = loadShipped();
+    static final SentimentModel INSTANCE = load();
 
-    private static SentimentModel loadShipped() {
-      try (InputStream in =
-          SentimentModel.class.getClassLoader().getResourceAsStream(SHIPPED_RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException(
-              "The shipped sentiment model "
-                  + SHIPPED_RESOURCE
-                  + " is not on the classpath; rebuild palvelututka-models or train it with"
-                  + " 'palvelututka models train-sentiment'");
-        }
-        return fromBytes(in.readAllBytes());
+    private static SentimentModel load() {
+      try {
+        return fromBytes(Bundles.shipped(SHIPPED_RESOURCE, "palvelututka models train-sentiment"));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + SHIPPED_RESOURCE, e);
       }
@@ -103,13 +92,7 @@ public final class SentimentModel {
   }
 
   public static SentimentModel fromBytes(byte[] bytes) throws IOException {
-    Map<String, byte[]> entries = new HashMap<>();
-    try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-      ZipEntry e;
-      while ((e = zin.getNextEntry()) != null) {
-        entries.put(e.getName(), zin.readAllBytes());
-      }
-    }
+    Map<String, byte[]> entries = Bundles.read(bytes);
     if (!entries.containsKey(DOCCAT) || !entries.containsKey(SETTINGS)) {
       throw new IOException("Not a sentiment bundle: it lacks " + DOCCAT + " or " + SETTINGS);
     }
@@ -160,22 +143,14 @@ public final class SentimentModel {
         (k, v) -> sb.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream z = new ZipOutputStream(out)) {
-      put(z, DOCCAT, doccat);
+      Bundles.put(z, DOCCAT, doccat);
       if (companion != null) {
-        put(z, DOCCAT_LEXICON, companion);
+        Bundles.put(z, DOCCAT_LEXICON, companion);
       }
-      put(z, LEXICON, lexicon.toTsv().getBytes(StandardCharsets.UTF_8));
-      put(z, SETTINGS, sb.toString().getBytes(StandardCharsets.UTF_8));
+      Bundles.put(z, LEXICON, lexicon.toTsv().getBytes(StandardCharsets.UTF_8));
+      Bundles.put(z, SETTINGS, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
     return out.toByteArray();
-  }
-
-  private static void put(ZipOutputStream z, String name, byte[] data) throws IOException {
-    ZipEntry e = new ZipEntry(name);
-    e.setTime(0L);
-    z.putNextEntry(e);
-    z.write(data);
-    z.closeEntry();
   }
 
   public ModelVersion version() {
@@ -201,13 +176,7 @@ public final class SentimentModel {
 
   /** A copy with another calibration, keeping the other settings entries (used while fitting). */
   SentimentModel withCalibration(Calibration c, Map<String, String> info) throws IOException {
-    Map<String, byte[]> entries = new HashMap<>();
-    try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-      ZipEntry e;
-      while ((e = zin.getNextEntry()) != null) {
-        entries.put(e.getName(), zin.readAllBytes());
-      }
-    }
+    Map<String, byte[]> entries = Bundles.read(bytes);
     Properties p = new Properties();
     p.load(
         new InputStreamReader(
@@ -228,8 +197,8 @@ public final class SentimentModel {
    * A copy with a companion model (the main doccat entry of {@code other}) mixed in for reviews.
    */
   SentimentModel withCompanion(SentimentModel other, double mix) throws IOException {
-    Map<String, byte[]> mine = entries(bytes);
-    Map<String, byte[]> theirs = entries(other.bytes);
+    Map<String, byte[]> mine = Bundles.read(bytes);
+    Map<String, byte[]> theirs = Bundles.read(other.bytes);
     Properties p = new Properties();
     p.load(
         new InputStreamReader(
@@ -239,17 +208,6 @@ public final class SentimentModel {
     keep.put("review_mix", String.format(java.util.Locale.ROOT, "%.2f", mix));
     return fromBytes(
         bundle(mine.get(DOCCAT), theirs.get(DOCCAT), features, lexicon, calibration, keep));
-  }
-
-  private static Map<String, byte[]> entries(byte[] zip) throws IOException {
-    Map<String, byte[]> entries = new HashMap<>();
-    try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      ZipEntry e;
-      while ((e = zin.getNextEntry()) != null) {
-        entries.put(e.getName(), zin.readAllBytes());
-      }
-    }
-    return entries;
   }
 
   /** A copy with another calibration. */

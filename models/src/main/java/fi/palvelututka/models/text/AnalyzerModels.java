@@ -1,11 +1,11 @@
 package fi.palvelututka.models.text;
 
+import fi.palvelututka.models.Bundles;
 import fi.palvelututka.models.ModelVersion;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerModel;
@@ -68,19 +66,11 @@ public final class AnalyzerModels {
   }
 
   private static final class ShippedHolder {
-    static final AnalyzerModels INSTANCE = loadShipped();
+    static final AnalyzerModels INSTANCE = load();
 
-    private static AnalyzerModels loadShipped() {
-      try (InputStream in =
-          AnalyzerModels.class.getClassLoader().getResourceAsStream(SHIPPED_RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException(
-              "The shipped analyzer bundle "
-                  + SHIPPED_RESOURCE
-                  + " is not on the classpath; train it with 'palvelututka models"
-                  + " train-analyzer'");
-        }
-        return fromBytes(in.readAllBytes());
+    private static AnalyzerModels load() {
+      try {
+        return fromBytes(Bundles.shipped(SHIPPED_RESOURCE, "palvelututka models train-analyzer"));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + SHIPPED_RESOURCE, e);
       }
@@ -97,13 +87,7 @@ public final class AnalyzerModels {
   }
 
   public static AnalyzerModels fromBytes(byte[] bytes) throws IOException {
-    Map<String, byte[]> entries = new HashMap<>();
-    try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-      ZipEntry e;
-      while ((e = zin.getNextEntry()) != null) {
-        entries.put(e.getName(), zin.readAllBytes());
-      }
-    }
+    Map<String, byte[]> entries = Bundles.read(bytes);
     for (String required :
         new String[] {SENTENCE, TOKENIZER, LEMMAS, SUFFIX_RULES, VOCAB, RESTORE}) {
       if (!entries.containsKey(required)) {
@@ -168,11 +152,11 @@ public final class AnalyzerModels {
       throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-      put(z, SENTENCE, sentenceModel);
-      put(z, TOKENIZER, tokenizerModel);
+      Bundles.put(z, SENTENCE, sentenceModel);
+      Bundles.put(z, TOKENIZER, tokenizerModel);
       StringBuilder sb = new StringBuilder();
       new TreeMap<>(lemmas).forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
-      put(z, LEMMAS, sb.toString().getBytes(StandardCharsets.UTF_8));
+      Bundles.put(z, LEMMAS, sb.toString().getBytes(StandardCharsets.UTF_8));
       sb.setLength(0);
       new TreeMap<>(suffixRules)
           .forEach(
@@ -183,26 +167,18 @@ public final class AnalyzerModels {
                       .append('\t')
                       .append(v.append())
                       .append('\n'));
-      put(z, SUFFIX_RULES, sb.toString().getBytes(StandardCharsets.UTF_8));
+      Bundles.put(z, SUFFIX_RULES, sb.toString().getBytes(StandardCharsets.UTF_8));
       sb.setLength(0);
       new java.util.TreeSet<>(vocab).forEach(w -> sb.append(w).append('\n'));
-      put(z, VOCAB, sb.toString().getBytes(StandardCharsets.UTF_8));
+      Bundles.put(z, VOCAB, sb.toString().getBytes(StandardCharsets.UTF_8));
       sb.setLength(0);
       new TreeMap<>(restore).forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
-      put(z, RESTORE, sb.toString().getBytes(StandardCharsets.UTF_8));
+      Bundles.put(z, RESTORE, sb.toString().getBytes(StandardCharsets.UTF_8));
       sb.setLength(0);
       new TreeMap<>(manifest).forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
-      put(z, MANIFEST, sb.toString().getBytes(StandardCharsets.UTF_8));
+      Bundles.put(z, MANIFEST, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
     return bytes.toByteArray();
-  }
-
-  private static void put(ZipOutputStream z, String name, byte[] data) throws IOException {
-    ZipEntry e = new ZipEntry(name);
-    e.setTime(0L);
-    z.putNextEntry(e);
-    z.write(data);
-    z.closeEntry();
   }
 
   public ModelVersion version() {
