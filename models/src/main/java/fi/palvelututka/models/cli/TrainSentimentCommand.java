@@ -218,7 +218,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
               settings.balance(),
               SentimentFeatures.Feature.parse("lexicon,intensity"));
       SentimentModel companion = SentimentTrainer.train(trainList, dev, lexOnly, lexicon, info);
-      model = SentimentEvaluation.fitCompanionMix(model, companion, dev, revDev);
+      model = SentimentEvaluation.fitCompanionMix(model, companion, revDev);
       log("review mode: main model weight %.2f (%s)", model.reviewMix(), model.calibration());
     }
     double trainSecs = (System.nanoTime() - t0) / 1e9;
@@ -227,6 +227,8 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     CalibrationReport calR = SentimentEvaluation.calibration(model, test);
     ClassificationReport revR =
         revTest.isEmpty() ? null : SentimentEvaluation.documents(model, revTest);
+    CalibrationReport revCal =
+        revTest.isEmpty() ? null : SentimentEvaluation.documentCalibration(model, revTest);
     log(
         "trained in %.1f s (%s); dev macro-F1 %.3f MCC %.3f; test macro-F1 %.3f MCC %.3f; review test macro-F1 %s",
         trainSecs,
@@ -289,7 +291,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         SentimentModel m =
             SentimentTrainer.train(trainData(trainRows, v.agreement()), dev, v.s(), lexicon, info);
         if (!revDev.isEmpty()) {
-          m = SentimentEvaluation.fitReviewDomain(m, dev, revDev);
+          m = SentimentEvaluation.fitReviewDomain(m, revDev);
         }
         ClassificationReport d = SentimentEvaluation.threeClass(m, dev);
         double rd =
@@ -316,6 +318,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     Files.createDirectories(out);
     Path modelFile = out.resolve("sentiment-fi.zip");
     Files.write(modelFile, model.toBytes());
+    reviewCalibration = revCal;
     writeReport(
         settings,
         rows.size(),
@@ -358,6 +361,8 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     }
     return out;
   }
+
+  private CalibrationReport reviewCalibration;
 
   private static double r4(double v) {
     return Double.isNaN(v) ? v : Math.round(v * 10000) / 10000.0;
@@ -422,6 +427,11 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     json.put("test_calibration", Map.of("brier", r4(cal.brier()), "ece", r4(cal.ece())));
     if (reviews != null) {
       json.put("review_test", reviews.toMap());
+      if (reviewCalibration != null) {
+        json.put(
+            "review_test_calibration",
+            Map.of("brier", r4(reviewCalibration.brier()), "ece", r4(reviewCalibration.ece())));
+      }
     }
     json.put("ablation_dev", ablationJson);
     new ObjectMapper()
@@ -456,6 +466,10 @@ public final class TrainSentimentCommand implements Callable<Integer> {
           .append(
               " reviews written for this project, `models/eval-data/reviews-sentiment-test.jsonl`, 4 classes with mixed)\n\n")
           .append(reviews.toMarkdown());
+      if (reviewCalibration != null) {
+        md.append("\n### Calibration of the review-document probabilities (4 classes)\n\n")
+            .append(reviewCalibration.toMarkdown());
+      }
     }
     md.append("\n## FinnSentiment dev split\n\n").append(dev.toMarkdown());
     if (!ablationMd.isEmpty()) {

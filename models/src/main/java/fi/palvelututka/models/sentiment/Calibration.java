@@ -16,10 +16,11 @@ public record Calibration(
     double[] bias,
     double[] weights,
     double mixedThreshold,
-    double[] reviewShift) {
+    double[] reviewShift,
+    double reviewTemperature) {
 
   public static final Calibration IDENTITY =
-      new Calibration(1.0, new double[3], new double[] {1, 1, 1}, 0.5, new double[] {1, 1, 1});
+      new Calibration(1.0, new double[3], new double[] {1, 1, 1}, 0.5, new double[] {1, 1, 1}, 1.0);
 
   /**
    * Probabilities for review documents and their sentences: the calibrated ones shifted from the
@@ -27,16 +28,74 @@ public record Calibration(
    * correction, {@code q'_c ∝ q_c · π_review,c / π_forum,c}); the label is their argmax.
    */
   public double[] applyReview(double[] p) {
-    double[] q = apply(p);
+    double[] z = new double[3];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < 3; c++) {
+      z[c] = Math.log(Math.max(p[c], 1e-12)) / reviewTemperature + Math.log(reviewShift[c]);
+      max = Math.max(max, z[c]);
+    }
     double sum = 0;
     for (int c = 0; c < 3; c++) {
-      q[c] *= reviewShift[c];
-      sum += q[c];
+      z[c] = Math.exp(z[c] - max);
+      sum += z[c];
     }
     for (int c = 0; c < 3; c++) {
-      q[c] /= sum;
+      z[c] /= sum;
     }
-    return q;
+    return z;
+  }
+
+  /**
+   * Fits the review mode on review documents (raw scores, gold 3-class labels): temperature and
+   * class shifts by log-loss, starting from the label-shift estimate {@code initialShift}.
+   */
+  public Calibration fitReview(List<double[]> raw, int[] gold, double[] initialShift) {
+    double t = 1.0;
+    double[] logShift = new double[3];
+    for (int c = 0; c < 3; c++) {
+      logShift[c] = Math.log(initialShift[c]);
+    }
+    double best = reviewLogLoss(t, logShift, raw, gold);
+    for (int pass = 0; pass < 4; pass++) {
+      for (double tt = 0.2; tt <= 3.0001; tt += 0.05) {
+        double l = reviewLogLoss(tt, logShift, raw, gold);
+        if (l < best) {
+          best = l;
+          t = tt;
+        }
+      }
+      for (int c : new int[] {0, 2}) {
+        double keep = logShift[c];
+        for (double d = -4; d <= 4.0001; d += 0.05) {
+          double[] trial = logShift.clone();
+          trial[c] = d;
+          double l = reviewLogLoss(t, trial, raw, gold);
+          if (l < best) {
+            best = l;
+            keep = d;
+          }
+        }
+        logShift[c] = keep;
+      }
+    }
+    double[] shift = new double[3];
+    for (int c = 0; c < 3; c++) {
+      shift[c] = Math.exp(logShift[c] - logShift[1]);
+    }
+    return new Calibration(temperature, bias, weights, mixedThreshold, shift, t);
+  }
+
+  private double reviewLogLoss(double t, double[] logShift, List<double[]> raw, int[] gold) {
+    double[] shift = new double[3];
+    for (int c = 0; c < 3; c++) {
+      shift[c] = Math.exp(logShift[c]);
+    }
+    Calibration cal = new Calibration(temperature, bias, weights, mixedThreshold, shift, t);
+    double s = 0;
+    for (int i = 0; i < gold.length; i++) {
+      s -= Math.log(Math.max(cal.applyReview(raw.get(i))[gold[i]], 1e-12));
+    }
+    return s / gold.length;
   }
 
   public static int argmax(double[] q) {
@@ -50,7 +109,8 @@ public record Calibration(
   }
 
   public Calibration withReviewShift(double[] shift) {
-    return new Calibration(temperature, bias, weights, mixedThreshold, shift.clone());
+    return new Calibration(
+        temperature, bias, weights, mixedThreshold, shift.clone(), reviewTemperature);
   }
 
   public double[] apply(double[] p) {
@@ -84,7 +144,7 @@ public record Calibration(
   }
 
   public Calibration withMixedThreshold(double t) {
-    return new Calibration(temperature, bias, weights, t, reviewShift);
+    return new Calibration(temperature, bias, weights, t, reviewShift, reviewTemperature);
   }
 
   /** Mean log-loss of calibrated probabilities. */
@@ -102,10 +162,11 @@ public record Calibration(
   public static Calibration fit(List<double[]> raw, int[] gold) {
     double t = 1.0;
     double[] b = new double[3];
-    double best = logLoss(new Calibration(t, b, new double[] {1, 1, 1}, 0.5, ONES), raw, gold);
+    double best = logLoss(new Calibration(t, b, new double[] {1, 1, 1}, 0.5, ONES, 1.0), raw, gold);
     for (int pass = 0; pass < 4; pass++) {
       for (double tt = 0.2; tt <= 3.0001; tt += 0.05) {
-        double l = logLoss(new Calibration(tt, b, new double[] {1, 1, 1}, 0.5, ONES), raw, gold);
+        double l =
+            logLoss(new Calibration(tt, b, new double[] {1, 1, 1}, 0.5, ONES, 1.0), raw, gold);
         if (l < best) {
           best = l;
           t = tt;
@@ -117,7 +178,7 @@ public record Calibration(
           double[] trial = b.clone();
           trial[c] = bb;
           double l =
-              logLoss(new Calibration(t, trial, new double[] {1, 1, 1}, 0.5, ONES), raw, gold);
+              logLoss(new Calibration(t, trial, new double[] {1, 1, 1}, 0.5, ONES, 1.0), raw, gold);
           if (l < best) {
             best = l;
             keep = bb;
@@ -126,7 +187,7 @@ public record Calibration(
         b[c] = keep;
       }
     }
-    Calibration cal = new Calibration(t, b, new double[] {1, 1, 1}, 0.5, ONES);
+    Calibration cal = new Calibration(t, b, new double[] {1, 1, 1}, 0.5, ONES, 1.0);
     double[] w = {1, 1, 1};
     double bestF1 = macroF1(cal, raw, gold);
     for (int pass = 0; pass < 2; pass++) {
@@ -135,7 +196,7 @@ public record Calibration(
         for (double lw = -1.5; lw <= 1.5001; lw += 0.05) {
           double[] trial = w.clone();
           trial[c] = Math.exp(lw);
-          double f = macroF1(new Calibration(t, b, trial, 0.5, ONES), raw, gold);
+          double f = macroF1(new Calibration(t, b, trial, 0.5, ONES, 1.0), raw, gold);
           if (f > bestF1) {
             bestF1 = f;
             keep = trial[c];
@@ -144,7 +205,7 @@ public record Calibration(
         w[c] = keep;
       }
     }
-    return new Calibration(t, b, w, 0.5, ONES);
+    return new Calibration(t, b, w, 0.5, ONES, 1.0);
   }
 
   static double macroF1(Calibration cal, List<double[]> raw, int[] gold) {
@@ -173,6 +234,7 @@ public record Calibration(
     p.setProperty(
         "review_shift",
         fmt(reviewShift[0]) + "," + fmt(reviewShift[1]) + "," + fmt(reviewShift[2]));
+    p.setProperty("review_temperature", fmt(reviewTemperature));
     return p;
   }
 
@@ -182,7 +244,8 @@ public record Calibration(
         three(p.getProperty("bias", "0,0,0")),
         three(p.getProperty("weights", "1,1,1")),
         Double.parseDouble(p.getProperty("mixed_threshold", "0.5")),
-        three(p.getProperty("review_shift", "1,1,1")));
+        three(p.getProperty("review_shift", "1,1,1")),
+        Double.parseDouble(p.getProperty("review_temperature", "1")));
   }
 
   private static double[] three(String csv) {
@@ -200,8 +263,8 @@ public record Calibration(
   public String toString() {
     return String.format(
         Locale.ROOT,
-        "T=%.2f, bias=[%.2f, %.2f, %.2f], weights=[%.2f, %.2f, %.2f], review shift=[%.2f, %.2f,"
-            + " %.2f], mixed threshold=%.2f",
+        "T=%.2f, bias=[%.2f, %.2f, %.2f], weights=[%.2f, %.2f, %.2f], review T=%.2f, review shift=[%.2f,"
+            + " %.2f, %.2f], mixed threshold=%.2f",
         temperature,
         bias[0],
         bias[1],
@@ -209,6 +272,7 @@ public record Calibration(
         weights[0],
         weights[1],
         weights[2],
+        reviewTemperature,
         reviewShift[0],
         reviewShift[1],
         reviewShift[2],

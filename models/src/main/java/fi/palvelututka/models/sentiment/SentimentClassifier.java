@@ -76,7 +76,8 @@ public final class SentimentClassifier {
   }
 
   /** A review-domain decision (see {@link Calibration#applyReview}). */
-  private SentimentResult review(Analysis analysis) {
+  /** Raw review-mode scores: main model, companion, or their mixture; null if nothing to score. */
+  double[] reviewRaw(Analysis analysis) {
     double[] comp = null;
     if (companion != null && reviewMix < 1) {
       String[] t = SentimentFeatures.tokens(analysis, SentimentModel.COMPANION_FEATURES, lexicon);
@@ -86,22 +87,27 @@ public final class SentimentClassifier {
       }
     }
     double[] raw = comp != null && reviewMix == 0 ? comp : raw(analysis);
-    if (raw == null) {
-      return SentimentResult.EMPTY;
-    }
-    if (comp != null && raw != comp) {
+    if (raw != null && comp != null && raw != comp) {
       for (int c = 0; c < 3; c++) {
         raw[c] = reviewMix * raw[c] + (1 - reviewMix) * comp[c];
       }
+    }
+    return raw;
+  }
+
+  private SentimentResult review(Analysis analysis) {
+    double[] raw = reviewRaw(analysis);
+    if (raw == null) {
+      return SentimentResult.EMPTY;
     }
     double[] q = calibration.applyReview(raw);
     return new SentimentResult(Sentiment.values()[Calibration.argmax(q)], q[0], q[1], q[2]);
   }
 
   /**
-   * Review document label (with "mixed") and per-sentence sentiment, with probabilities shifted to
-   * the class priors of reviews. Mixed: at least two sentences, one positive and one negative, each
-   * with probability at least the mixed threshold (fitted on the review dev set).
+   * Review document label (with "mixed") and per-sentence sentiment, with probabilities calibrated
+   * on the review dev set. Mixed: at least two sentences, one positive and one negative, each with
+   * probability at least the mixed threshold (fitted on the review dev set).
    */
   public DocumentSentiment classifyDocument(Analysis analysis) {
     SentimentResult doc = review(analysis);

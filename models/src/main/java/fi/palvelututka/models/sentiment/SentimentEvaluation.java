@@ -31,6 +31,21 @@ public final class SentimentEvaluation {
     return r;
   }
 
+  /** Calibration of the 4-class review-document probabilities against gold review labels. */
+  public static CalibrationReport documentCalibration(
+      SentimentModel model, List<LabeledJsonl.Item> items) {
+    CalibrationReport r = new CalibrationReport();
+    SentimentClassifier c = model.newClassifier();
+    for (LabeledJsonl.Item it : items) {
+      DocumentSentiment d = c.classifyDocument(it.text());
+      r.add(
+          new double[] {d.negative(), d.neutral(), d.positive(), d.mixed()},
+          LABELS4.indexOf(d.label()),
+          LABELS4.indexOf(it.label()));
+    }
+    return r;
+  }
+
   /** Document labels with "mixed" against gold review labels. */
   public static ClassificationReport documents(
       SentimentModel model, List<LabeledJsonl.Item> items) {
@@ -43,32 +58,36 @@ public final class SentimentEvaluation {
   }
 
   /**
-   * Adapts a model to review documents: the label-shift factors from the class priors of the
-   * FinnSentiment dev split to those of the review dev set (mixed reviews left out), then the mixed
-   * threshold that maximises 4-class macro-F1 on the review dev set.
+   * Adapts a model to review documents: a review-mode temperature and class shifts fitted by
+   * log-loss on the review dev set (mixed reviews left out; the starting shift is the dev set's
+   * class distribution), then the mixed threshold that maximises 4-class macro-F1 there.
    */
   public static SentimentModel fitReviewDomain(
-      SentimentModel model, List<LabeledText> forumDev, List<LabeledJsonl.Item> reviewDev)
-      throws java.io.IOException {
-    double[] forum = new double[3];
-    for (LabeledText t : forumDev) {
-      forum[t.label().ordinal()]++;
-    }
-    double[] review = new double[3];
+      SentimentModel model, List<LabeledJsonl.Item> reviewDev) throws java.io.IOException {
+    SentimentClassifier c = model.newClassifier();
+    fi.palvelututka.models.text.FinnishAnalyzer analyzer =
+        fi.palvelututka.models.text.AnalyzerModels.shipped().newAnalyzer();
+    List<double[]> raw = new java.util.ArrayList<>();
+    List<Integer> gold = new java.util.ArrayList<>();
+    double[] prior = {1, 1, 1};
     for (LabeledJsonl.Item it : reviewDev) {
-      if (!it.label().equals(DocumentSentiment.MIXED)) {
-        review[Sentiment.fromLabel(it.label()).ordinal()]++;
+      if (it.label().equals(DocumentSentiment.MIXED)) {
+        continue;
+      }
+      int g = Sentiment.fromLabel(it.label()).ordinal();
+      prior[g]++;
+      double[] r = c.reviewRaw(analyzer.analyze(it.text()));
+      if (r != null) {
+        raw.add(r);
+        gold.add(g);
       }
     }
-    double fs = forum[0] + forum[1] + forum[2];
-    double rs = review[0] + review[1] + review[2];
-    double[] shift = new double[3];
-    for (int c = 0; c < 3; c++) {
-      // add-one smoothing keeps a class that the small review set lacks from vanishing
-      shift[c] = ((review[c] + 1) / (rs + 3)) / ((forum[c] + 1) / (fs + 3));
-    }
-    SentimentModel shifted = model.withCalibrationOnly(model.calibration().withReviewShift(shift));
-    return shifted.withMixedThreshold(fitMixedThreshold(shifted, reviewDev));
+    Calibration cal =
+        model
+            .calibration()
+            .fitReview(raw, gold.stream().mapToInt(Integer::intValue).toArray(), prior);
+    SentimentModel fitted = model.withCalibrationOnly(cal);
+    return fitted.withMixedThreshold(fitMixedThreshold(fitted, reviewDev));
   }
 
   /**
@@ -77,15 +96,12 @@ public final class SentimentEvaluation {
    * dev set, each with its own fitted review domain.
    */
   public static SentimentModel fitCompanionMix(
-      SentimentModel model,
-      SentimentModel companion,
-      List<LabeledText> forumDev,
-      List<LabeledJsonl.Item> reviewDev)
+      SentimentModel model, SentimentModel companion, List<LabeledJsonl.Item> reviewDev)
       throws java.io.IOException {
-    SentimentModel best = fitReviewDomain(model, forumDev, reviewDev);
+    SentimentModel best = fitReviewDomain(model, reviewDev);
     double bestF1 = documents(best, reviewDev).macroF1();
     for (double mix : new double[] {0.8, 0.6, 0.5, 0.4, 0.2, 0.0}) {
-      SentimentModel m = fitReviewDomain(model.withCompanion(companion, mix), forumDev, reviewDev);
+      SentimentModel m = fitReviewDomain(model.withCompanion(companion, mix), reviewDev);
       double f = documents(m, reviewDev).macroF1();
       if (f > bestF1 + 1e-9) {
         bestF1 = f;
