@@ -28,21 +28,11 @@ public record Calibration(
    * correction, {@code q'_c ∝ q_c · π_review,c / π_forum,c}); the label is their argmax.
    */
   public double[] applyReview(double[] p) {
-    double[] z = new double[3];
-    double max = Double.NEGATIVE_INFINITY;
+    double[] logShift = new double[3];
     for (int c = 0; c < 3; c++) {
-      z[c] = Math.log(Math.max(p[c], 1e-12)) / reviewTemperature + Math.log(reviewShift[c]);
-      max = Math.max(max, z[c]);
+      logShift[c] = Math.log(reviewShift[c]);
     }
-    double sum = 0;
-    for (int c = 0; c < 3; c++) {
-      z[c] = Math.exp(z[c] - max);
-      sum += z[c];
-    }
-    for (int c = 0; c < 3; c++) {
-      z[c] /= sum;
-    }
-    return z;
+    return scaledSoftmax(p, reviewTemperature, logShift);
   }
 
   /**
@@ -114,10 +104,15 @@ public record Calibration(
   }
 
   public double[] apply(double[] p) {
+    return scaledSoftmax(p, temperature, bias);
+  }
+
+  /** {@code softmax(log(p) / t + offset)}, numerically stable. */
+  private static double[] scaledSoftmax(double[] p, double t, double[] offset) {
     double[] z = new double[3];
     double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < 3; c++) {
-      z[c] = Math.log(Math.max(p[c], 1e-12)) / temperature + bias[c];
+      z[c] = Math.log(Math.max(p[c], 1e-12)) / t + offset[c];
       max = Math.max(max, z[c]);
     }
     double sum = 0;
