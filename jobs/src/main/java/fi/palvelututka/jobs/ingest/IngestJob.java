@@ -166,7 +166,7 @@ public final class IngestJob {
     long writtenRejects = spark.read().parquet(lake + "/" + Tables.REJECTS).count();
 
     Map<String, IngestCounts> counts = new LinkedHashMap<>();
-    long read = 0, accepted = 0, rejected = 0, blank = 0;
+    long read = 0, parsedReviews = 0, rejected = 0, blank = 0;
     Map<String, Long> allReasons = new TreeMap<>();
     for (InputFiles.InputFile f : listing.files()) {
       long[] c = perFile.getOrDefault(f.path(), new long[4]);
@@ -174,26 +174,19 @@ public final class IngestJob {
       Map<String, Long> rs = reasons.getOrDefault(f.path(), Map.of());
       counts.put(f.path(), new IngestCounts(c[0], kept, c[1] - kept, c[2], c[3], rs));
       read += c[0];
-      accepted += kept;
+      parsedReviews += c[1];
       rejected += c[2];
       blank += c[3];
       rs.forEach((k, v) -> allReasons.merge(k, v, Long::sum));
     }
     long keptTotal = written.count();
-    long duplicates = read - rejected - keptTotal;
-    // Reconciliation uses the rows actually written, not what we believe we wrote.
+    // Reconciliation uses the rows actually written: it fails when rejects were lost on write.
     IngestCounts total =
-        new IngestCounts(read, keptTotal, duplicates, writtenRejects, blank, allReasons);
-    if (keptTotal != accepted) {
-      LOG.error(
-          "ingest: per-file accepted counts ({}) differ from the table ({})", accepted, keptTotal);
-    }
+        new IngestCounts(
+            read, keptTotal, parsedReviews - keptTotal, writtenRejects, blank, allReasons);
     if (writtenRejects != rejected) {
       LOG.error(
           "ingest: rejects parsed ({}) differ from rejects written ({})", rejected, writtenRejects);
-      total =
-          new IngestCounts(
-              read, keptTotal, read - rejected - keptTotal, writtenRejects, blank, allReasons);
     }
     LOG.info(
         "ingest: read {} records: {} accepted, {} duplicates, {} rejected ({} blank lines)",

@@ -318,7 +318,6 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     Files.createDirectories(out);
     Path modelFile = out.resolve("sentiment-fi.zip");
     Files.write(modelFile, model.toBytes());
-    reviewCalibration = revCal;
     writeReport(
         settings,
         rows.size(),
@@ -330,6 +329,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         testR,
         calR,
         revR,
+        revCal,
         revTest.size(),
         ablationMd.toString(),
         ablationJson);
@@ -361,8 +361,6 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     }
     return out;
   }
-
-  private CalibrationReport reviewCalibration;
 
   private static double r4(double v) {
     return Double.isNaN(v) ? v : Math.round(v * 10000) / 10000.0;
@@ -398,6 +396,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       ClassificationReport test,
       CalibrationReport cal,
       ClassificationReport reviews,
+      CalibrationReport reviewCalibration,
       int nReviews,
       String ablationMd,
       List<Map<String, Object>> ablationJson)

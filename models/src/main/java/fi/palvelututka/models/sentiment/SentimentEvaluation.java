@@ -114,11 +114,25 @@ public final class SentimentEvaluation {
   /** The mixed threshold that maximises 4-class macro-F1 on {@code dev} (grid 0.20..0.95). */
   public static double fitMixedThreshold(SentimentModel model, List<LabeledJsonl.Item> dev)
       throws java.io.IOException {
+    // Classify once with mixed switched off (threshold above any score), then sweep the
+    // threshold over the stored mixed scores: the same decision rule as classifyDocument.
+    SentimentClassifier c = model.withMixedThreshold(2.0).newClassifier();
+    String[] label = new String[dev.size()];
+    double[] mixed = new double[dev.size()];
+    for (int i = 0; i < dev.size(); i++) {
+      DocumentSentiment d = c.classifyDocument(dev.get(i).text());
+      label[i] = d.label();
+      mixed[i] = d.mixed();
+    }
     double best = 0.5;
     double bestF1 = -1;
     for (double t = 0.20; t <= 0.9501; t += 0.05) {
-      SentimentModel m = model.withMixedThreshold(t);
-      double f = documents(m, dev).macroF1();
+      ClassificationReport r = new ClassificationReport(LABELS4);
+      for (int i = 0; i < dev.size(); i++) {
+        boolean isMixed = mixed[i] > 0 && mixed[i] >= t;
+        r.add(dev.get(i).label(), isMixed ? DocumentSentiment.MIXED : label[i]);
+      }
+      double f = r.macroF1();
       if (f > bestF1 + 1e-9) {
         bestF1 = f;
         best = t;

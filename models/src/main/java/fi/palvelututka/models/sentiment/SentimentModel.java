@@ -177,15 +177,21 @@ public final class SentimentModel {
   /** A copy with another calibration, keeping the other settings entries (used while fitting). */
   SentimentModel withCalibration(Calibration c, Map<String, String> info) throws IOException {
     Map<String, byte[]> entries = Bundles.read(bytes);
+    Map<String, String> keep = settings(entries);
+    keep.putAll(info);
+    return fromBytes(
+        bundle(entries.get(DOCCAT), entries.get(DOCCAT_LEXICON), features, lexicon, c, keep));
+  }
+
+  /** The settings entry of a bundle as a sorted map (calibration keys are rewritten anyway). */
+  private static Map<String, String> settings(Map<String, byte[]> entries) throws IOException {
     Properties p = new Properties();
     p.load(
         new InputStreamReader(
             new ByteArrayInputStream(entries.get(SETTINGS)), StandardCharsets.UTF_8));
     Map<String, String> keep = new TreeMap<>();
     p.forEach((k, v) -> keep.put((String) k, (String) v));
-    keep.putAll(info);
-    return fromBytes(
-        bundle(entries.get(DOCCAT), entries.get(DOCCAT_LEXICON), features, lexicon, c, keep));
+    return keep;
   }
 
   /** Weight of the main model in review mode (1 = main model only). */
@@ -198,16 +204,16 @@ public final class SentimentModel {
    */
   SentimentModel withCompanion(SentimentModel other, double mix) throws IOException {
     Map<String, byte[]> mine = Bundles.read(bytes);
-    Map<String, byte[]> theirs = Bundles.read(other.bytes);
-    Properties p = new Properties();
-    p.load(
-        new InputStreamReader(
-            new ByteArrayInputStream(mine.get(SETTINGS)), StandardCharsets.UTF_8));
-    Map<String, String> keep = new TreeMap<>();
-    p.forEach((k, v) -> keep.put((String) k, (String) v));
+    Map<String, String> keep = settings(mine);
     keep.put("review_mix", String.format(java.util.Locale.ROOT, "%.2f", mix));
     return fromBytes(
-        bundle(mine.get(DOCCAT), theirs.get(DOCCAT), features, lexicon, calibration, keep));
+        bundle(
+            mine.get(DOCCAT),
+            Bundles.read(other.bytes).get(DOCCAT),
+            features,
+            lexicon,
+            calibration,
+            keep));
   }
 
   /** A copy with another calibration. */

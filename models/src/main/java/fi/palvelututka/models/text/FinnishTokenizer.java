@@ -57,9 +57,17 @@ public final class FinnishTokenizer {
   private final Matcher emoticon = EMOTICON_P.matcher("");
   private final Matcher number = NUMBER_P.matcher("");
   private final Matcher missingSpace = MISSING_SPACE.matcher("");
+  private final Matcher[] matchers = {
+    url, emailDomain, mention, hashtag, emoji, emoticon, number, missingSpace
+  };
 
   public FinnishTokenizer(TokenizerModel model) {
     this.model = model == null ? null : new TokenizerME(model);
+    for (Matcher m : matchers) {
+      // look-behinds and look-aheads see outside the region, as in one pass over the text
+      m.useTransparentBounds(true);
+      m.useAnchoringBounds(false);
+    }
   }
 
   public List<Tok> tokenize(String text) {
@@ -67,11 +75,8 @@ public final class FinnishTokenizer {
     if (text == null || text.isEmpty()) {
       return out;
     }
-    for (Matcher m :
-        new Matcher[] {url, emailDomain, mention, hashtag, emoji, emoticon, number, missingSpace}) {
+    for (Matcher m : matchers) {
       m.reset(text);
-      m.useTransparentBounds(true);
-      m.useAnchoringBounds(false);
     }
     int n = text.length();
     int pos = 0; // start of the plain text not yet emitted

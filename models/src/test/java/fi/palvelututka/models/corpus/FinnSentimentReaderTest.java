@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.palvelututka.models.sentiment.Sentiment;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,9 +14,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FinnSentimentReaderTest {
 
-  static Path fixture() throws URISyntaxException {
-    return Path.of(
-        FinnSentimentReaderTest.class.getResource("/fixtures/finnsentiment-mini.tsv").toURI());
+  /** A tiny table in the FinnSentiment layout, sentences written for this test. */
+  static final String MINI =
+      "row\tA\tB\tC\tmajority\tderived_1to5\tpreannot_smiley\tpreannot_product_review\ttext\n"
+          + "1\t1\t1\t1\t1\t5\t0\t-1\tTämä on ihan mahtava juttu!\n"
+          + "2\t-1\t-1\t0\t-1\t2\t0\t-1\tKamala keli taas.\n"
+          + "\n"
+          + "3\t0\t0\t0\t0\t3\t1\t1\tBussi lähtee kahdeltatoista.\n"
+          + "4\t1\t0\t-1\t0\t3\t0\t-1\tNo, sanotaanko näin:\tsisäinen tabulaattori\n";
+
+  @TempDir Path tmp;
+
+  Path fixture() throws IOException {
+    return Files.writeString(
+        tmp.resolve("mini.tsv"), MINI, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
