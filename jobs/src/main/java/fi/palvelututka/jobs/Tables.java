@@ -23,6 +23,7 @@ public final class Tables {
   public static final String REVIEWS = "reviews";
   public static final String REJECTS = "rejects";
   public static final String REVIEW_TAGS = "review_tags";
+  public static final String ASPECT_MENTIONS = "aspect_mentions";
   public static final String BUSINESS_SUMMARY = "business_summary";
   public static final String RUNS = "_runs";
 
@@ -120,6 +121,25 @@ public final class Tables {
               required("score", DoubleType),
               required("sentences", createArrayType(SENTENCE_SENTIMENT, false)),
               required("aspects", createArrayType(ASPECT, false)),
+              required("model_version", StringType),
+              required("run_id", StringType)));
+
+  /**
+   * lake/aspect_mentions: one row per service-quality theme mention (review, category, polarity,
+   * evidence sentence); {@code mention_index} is the position in {@code review_tags.aspects}.
+   */
+  public static final StructType ASPECT_MENTIONS_SCHEMA =
+      createStructType(
+          List.of(
+              required("review_id", StringType),
+              required("business_id", StringType),
+              required("mention_index", IntegerType),
+              required("category", StringType),
+              required("polarity", StringType),
+              required("confidence", DoubleType),
+              required("sentence", StringType),
+              required("start", IntegerType),
+              required("end", IntegerType),
               required("model_version", StringType),
               required("run_id", StringType)));
 

@@ -61,7 +61,8 @@ public final class NightlyJob {
     timings.put("ingest_s", secs(t));
 
     t = System.nanoTime();
-    long tagged = new TagJob(spark).execute(lake, runId);
+    TagJob.Result tagResult = new TagJob(spark).execute(lake, runId);
+    long tagged = tagResult.reviews();
     timings.put("tag_s", secs(t));
 
     t = System.nanoTime();
@@ -119,12 +120,19 @@ public final class NightlyJob {
             total.rejected(),
             "review_tags",
             tagged,
+            "aspect_mentions",
+            tagResult.mentions(),
             "business_summary",
             businesses));
     manifest.put("timings", timings);
     Map<String, String> outputs = new LinkedHashMap<>();
     for (String table :
-        List.of(Tables.REVIEWS, Tables.REJECTS, Tables.REVIEW_TAGS, Tables.BUSINESS_SUMMARY)) {
+        List.of(
+            Tables.REVIEWS,
+            Tables.REJECTS,
+            Tables.REVIEW_TAGS,
+            Tables.ASPECT_MENTIONS,
+            Tables.BUSINESS_SUMMARY)) {
       outputs.put(table, lake + "/" + table);
     }
     if (index != null) {

@@ -1,6 +1,7 @@
 package fi.palvelututka.jobs.tag;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.posexplode;
 
 import fi.palvelututka.jobs.Tables;
 import fi.palvelututka.models.sentiment.DocumentSentiment;
@@ -37,8 +38,11 @@ public final class TagJob {
     this.spark = spark;
   }
 
-  /** Tags every review of the lake; returns the number of rows written. */
-  public long execute(String lake, String runId) {
+  /** Rows written: reviews tagged and theme mentions found. */
+  public record Result(long reviews, long mentions) {}
+
+  /** Tags every review of the lake, writes review_tags and aspect_mentions. */
+  public Result execute(String lake, String runId) {
     spark.sparkContext().setJobGroup("tag", "palvelututka tag: sentiment and themes", false);
     try {
       Dataset<Row> reviews =
@@ -51,9 +55,25 @@ public final class TagJob {
               (MapPartitionsFunction<Row, Row>) rows -> tagPartition(rows, runId),
               Encoders.row(Tables.REVIEW_TAGS_SCHEMA));
       tags.write().mode(SaveMode.Overwrite).parquet(lake + "/" + Tables.REVIEW_TAGS);
-      long n = spark.read().parquet(lake + "/" + Tables.REVIEW_TAGS).count();
-      LOG.info("tag: {} reviews tagged ({})", n, modelVersion());
-      return n;
+      Dataset<Row> written = spark.read().parquet(lake + "/" + Tables.REVIEW_TAGS);
+      Tables.conform(
+              written
+                  .select(
+                      col("review_id"),
+                      col("business_id"),
+                      posexplode(col("aspects")).as(new String[] {"mention_index", "a"}),
+                      col("model_version"),
+                      col("run_id"))
+                  .select(col("*"), col("a.*"))
+                  .drop("a"),
+              Tables.ASPECT_MENTIONS_SCHEMA)
+          .write()
+          .mode(SaveMode.Overwrite)
+          .parquet(lake + "/" + Tables.ASPECT_MENTIONS);
+      long n = written.count();
+      long mentions = spark.read().parquet(lake + "/" + Tables.ASPECT_MENTIONS).count();
+      LOG.info("tag: {} reviews tagged, {} theme mentions ({})", n, mentions, modelVersion());
+      return new Result(n, mentions);
     } finally {
       spark.sparkContext().clearJobGroup();
     }

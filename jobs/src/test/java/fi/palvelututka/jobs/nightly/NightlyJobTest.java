@@ -228,7 +228,41 @@ class NightlyJobTest {
         .allSatisfy(
             r ->
                 assertThat(r.<String>getAs("model_version"))
-                    .matches("analyzer-fi@[0-9a-f]{12}\\+sentiment-fi@[0-9a-f]{12}"));
+                    .matches(
+                        "analyzer-fi@[0-9a-f]{12}\\+sentiment-fi@[0-9a-f]{12}"
+                            + "\\+themes-fi@[0-9a-f]{12}"));
+  }
+
+  @Test
+  void themeMentionsAreTaggedAndExplodedOneRowPerMention() {
+    Map<String, Row> tags =
+        spark.read().parquet(lake + "/" + Tables.REVIEW_TAGS).collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    List<Row> rude = tags.get("jsonl:b-1").getList(tags.get("jsonl:b-1").fieldIndex("aspects"));
+    assertThat(rude)
+        .extracting(a -> a.getString(0) + "/" + a.getString(1))
+        .contains("attitude/complaint");
+    List<Row> mentions = spark.read().parquet(lake + "/" + Tables.ASPECT_MENTIONS).collectAsList();
+    long inTags =
+        tags.values().stream().mapToLong(r -> r.getList(r.fieldIndex("aspects")).size()).sum();
+    assertThat(mentions).hasSize((int) inTags);
+    Row m =
+        mentions.stream()
+            .filter(
+                r ->
+                    r.<String>getAs("review_id").equals("jsonl:b-1")
+                        && r.<String>getAs("category").equals("attitude"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(m.<String>getAs("business_id")).isEqualTo("garage-b");
+    assertThat(m.<String>getAs("polarity")).isEqualTo("complaint");
+    String text = "Todella huono kokemus, henkilökunta oli tyly ja välinpitämätön.";
+    assertThat(text.substring(m.<Integer>getAs("start"), m.<Integer>getAs("end")))
+        .isEqualTo(m.<String>getAs("sentence"));
+    assertThat(m.<String>getAs("model_version")).contains("themes-fi@");
+    assertThat(mentions)
+        .noneMatch(
+            r -> r.<String>getAs("review_id").equals("jsonl:b-2")); // "surkea palvelu": no theme
   }
 
   @Test

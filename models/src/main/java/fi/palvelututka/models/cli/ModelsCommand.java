@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
       TrainSentimentCommand.class,
       TrainAnalyzerCommand.class,
       EvaluateCommand.class,
-      BenchAnalyzerCommand.class
+      EvaluateThemesCommand.class,
+      BenchAnalyzerCommand.class,
+      AnalyzeCommand.class
     })
 public final class ModelsCommand implements Runnable {
 

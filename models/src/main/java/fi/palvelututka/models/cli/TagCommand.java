@@ -8,6 +8,7 @@ import fi.palvelututka.models.sentiment.SentimentModel;
 import fi.palvelututka.models.tag.AspectMention;
 import fi.palvelututka.models.tag.ReviewTagger;
 import fi.palvelututka.models.tag.TagResult;
+import fi.palvelututka.models.themes.Taxonomy;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -62,6 +63,12 @@ public final class TagCommand implements Callable<Integer> {
       description = "Use this sentiment model file instead of the shipped one.")
   Path sentimentModel;
 
+  @Option(
+      names = "--taxonomy",
+      paramLabel = "<json>",
+      description = "Use this theme taxonomy file instead of the shipped one.")
+  Path taxonomy;
+
   static final int PROGRESS_EVERY = 100_000;
 
   @Override
@@ -74,9 +81,8 @@ public final class TagCommand implements Callable<Integer> {
     ReviewTagger tagger =
         new ReviewTagger(
             fi.palvelututka.models.text.AnalyzerModels.shipped(),
-            sentimentModel == null
-                ? SentimentModel.shipped()
-                : SentimentModel.load(sentimentModel));
+            sentimentModel == null ? SentimentModel.shipped() : SentimentModel.load(sentimentModel),
+            taxonomy == null ? Taxonomy.shipped() : Taxonomy.load(taxonomy));
     ObjectMapper json = new ObjectMapper();
     // one record = one line: the generator hands its bytes over per record, the writer buffers
     json.getFactory().disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);

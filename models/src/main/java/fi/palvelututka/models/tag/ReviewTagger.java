@@ -1,12 +1,14 @@
 package fi.palvelututka.models.tag;
 
 import fi.palvelututka.models.ModelVersion;
+import fi.palvelututka.models.sentiment.DocumentSentiment;
 import fi.palvelututka.models.sentiment.SentimentClassifier;
 import fi.palvelututka.models.sentiment.SentimentModel;
 import fi.palvelututka.models.text.Analysis;
 import fi.palvelututka.models.text.AnalyzerModels;
 import fi.palvelututka.models.text.FinnishAnalyzer;
-import java.util.List;
+import fi.palvelututka.models.themes.Taxonomy;
+import fi.palvelututka.models.themes.ThemeTagger;
 
 /**
  * The one entry point that turns a review text into tags; used by the {@code tag} command and by
@@ -19,17 +21,22 @@ public final class ReviewTagger {
 
   private final FinnishAnalyzer analyzer;
   private final SentimentClassifier sentiment;
+  private final ThemeTagger themes;
   private final String modelVersion;
 
-  public ReviewTagger(AnalyzerModels analyzerModels, SentimentModel sentimentModel) {
+  public ReviewTagger(
+      AnalyzerModels analyzerModels, SentimentModel sentimentModel, Taxonomy taxonomy) {
     this.analyzer = analyzerModels.newAnalyzer();
     this.sentiment = sentimentModel.newClassifier(analyzer);
-    this.modelVersion = ModelVersion.bundle(analyzerModels.version(), sentimentModel.version());
+    this.themes = ThemeTaggers.of(taxonomy);
+    this.modelVersion =
+        ModelVersion.bundle(
+            analyzerModels.version(), sentimentModel.version(), taxonomy.modelVersion());
   }
 
   /** A tagger over the models shipped in the jar. */
   public static ReviewTagger shipped() {
-    return new ReviewTagger(AnalyzerModels.shipped(), SentimentModel.shipped());
+    return new ReviewTagger(AnalyzerModels.shipped(), SentimentModel.shipped(), Taxonomy.shipped());
   }
 
   /** Version of the model bundle, stored on every output row. */
@@ -38,8 +45,18 @@ public final class ReviewTagger {
   }
 
   public TagResult tag(String text) {
-    // Aspects (service-quality themes) come with the theme tagger; the list is empty until then.
     Analysis a = analyzer.analyze(text);
-    return new TagResult(sentiment.classifyDocument(a), List.of());
+    DocumentSentiment doc = sentiment.classifyDocument(a);
+    return new TagResult(doc, themes.tag(a, doc));
+  }
+
+  /** Compiled pattern sets are shared per taxonomy instance (compiling costs milliseconds). */
+  private static final class ThemeTaggers {
+    private static final java.util.Map<Taxonomy, ThemeTagger> CACHE =
+        java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    static ThemeTagger of(Taxonomy t) {
+      return CACHE.computeIfAbsent(t, ThemeTagger::new);
+    }
   }
 }

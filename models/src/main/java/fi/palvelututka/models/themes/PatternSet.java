@@ -1,0 +1,417 @@
+package fi.palvelututka.models.themes;
+
+import fi.palvelututka.models.text.Sentence;
+import fi.palvelututka.models.text.Token;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The taxonomy's evidence patterns compiled into lookup tables, and the matcher that finds them in
+ * an analysed sentence. Immutable and thread-safe.
+ *
+ * <h2>Pattern syntax</h2>
+ *
+ * A pattern is a space-separated list of elements. It matches a sentence when every element matches
+ * a different token of the sentence and all those tokens lie within a window of {@code elements +
+ * }{@value #EXTRA_WINDOW} tokens, in any order (Finnish word order is free: "ei vastattu
+ * puhelimeen" and "puhelimeen ei vastattu" are the same pattern). An element is one or more
+ * alternatives separated by {@code |}; an alternative is matched against the token's lemma and its
+ * normalized form (lower case, repeated letters squeezed, ä/ö restored):
+ *
+ * <ul>
+ *   <li>{@code jonottaa}: equal;
+ *   <li>{@code jono*}: starts with ("jonotus", "jonottaa");
+ *   <li>{@code *jono}: ends with, for compound heads ("puhelinjono", "jono");
+ *   <li>{@code *jono*}: contains;
+ *   <li>{@code NEG}: a negation verb ("ei", "en", "eikä", "ettei", ...);
+ *   <li>a leading {@code ~} ({@code ~jonottaa}): the token must be in the scope of a negation.
+ * </ul>
+ *
+ * Negation: a complaint or praise pattern without {@code NEG} or {@code ~} whose matched tokens
+ * include one in negation scope has its polarity flipped ("ystävällinen" is praise, "ei ollut kovin
+ * ystävällinen" a complaint; "jonottaa" a complaint, "ei tarvinnut jonottaa" praise).
+ */
+public final class PatternSet {
+
+  /** Window slack: a pattern of n elements must match within n + this many tokens. */
+  public static final int EXTRA_WINDOW = 4;
+
+  /** Polarity kinds of a pattern; NEUTRAL takes the polarity from the sentence's sentiment. */
+  public enum Kind {
+    COMPLAINT,
+    PRAISE,
+    NEUTRAL
+  }
+
+  /** A compiled pattern: its category, kind, source text and element ids. */
+  public record Pattern(
+      int category, Kind kind, String source, int[] elements, boolean explicitNegation) {}
+
+  /** One match of a pattern in a sentence: the matched token indexes, ascending. */
+  public record Match(Pattern pattern, int[] tokens) {}
+
+  private enum AltKind {
+    EXACT,
+    PREFIX,
+    SUFFIX,
+    CONTAINS
+  }
+
+  private record Element(boolean negator, boolean requireNegated) {}
+
+  private final List<String> categoryIds;
+  private final List<Pattern> patterns;
+  private final Element[] elements;
+  private final Map<String, int[]> exact;
+  private final Map<String, int[]> prefix;
+  private final Map<String, int[]> suffix;
+  private final String[] containsText;
+  private final int[] containsElement;
+  private final int[] prefixLengths;
+  private final int[] suffixLengths;
+  private final int[] negElements;
+
+  /** patterns indexed by their first element that is not NEG. */
+  private final Map<Integer, List<Pattern>> byAnchor;
+
+  private PatternSet(
+      List<String> categoryIds,
+      List<Pattern> patterns,
+      Element[] elements,
+      Map<String, int[]> exact,
+      Map<String, int[]> prefix,
+      Map<String, int[]> suffix,
+      String[] containsText,
+      int[] containsElement,
+      int[] negElements) {
+    this.categoryIds = categoryIds;
+    this.patterns = patterns;
+    this.elements = elements;
+    this.exact = exact;
+    this.prefix = prefix;
+    this.suffix = suffix;
+    this.containsText = containsText;
+    this.containsElement = containsElement;
+    this.negElements = negElements;
+    this.prefixLengths = lengths(prefix);
+    this.suffixLengths = lengths(suffix);
+    Map<Integer, List<Pattern>> idx = new HashMap<>();
+    for (Pattern p : patterns) {
+      int anchor = p.elements()[0];
+      for (int e : p.elements()) {
+        if (!elements[e].negator()) {
+          anchor = e;
+          break;
+        }
+      }
+      idx.computeIfAbsent(anchor, k -> new ArrayList<>()).add(p);
+    }
+    this.byAnchor = idx;
+  }
+
+  private static int[] lengths(Map<String, int[]> m) {
+    TreeSet<Integer> s = new TreeSet<>();
+    for (String k : m.keySet()) {
+      s.add(k.length());
+    }
+    return s.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  public List<Pattern> patterns() {
+    return patterns;
+  }
+
+  public String categoryId(int category) {
+    return categoryIds.get(category);
+  }
+
+  public int categoryCount() {
+    return categoryIds.size();
+  }
+
+  /** Compiles all patterns of a taxonomy; a malformed pattern fails with its category named. */
+  public static PatternSet compile(Taxonomy taxonomy) {
+    List<String> ids = new ArrayList<>();
+    List<Pattern> patterns = new ArrayList<>();
+    Map<String, Integer> elementIds = new LinkedHashMap<>();
+    List<Element> elements = new ArrayList<>();
+    Map<String, List<Integer>> exact = new HashMap<>();
+    Map<String, List<Integer>> prefix = new HashMap<>();
+    Map<String, List<Integer>> suffix = new HashMap<>();
+    List<String> containsText = new ArrayList<>();
+    List<Integer> containsElement = new ArrayList<>();
+    List<Integer> neg = new ArrayList<>();
+    for (ThemeCategory c : taxonomy.categories()) {
+      int ci = ids.size();
+      ids.add(c.id());
+      for (Kind kind : Kind.values()) {
+        List<String> src =
+            switch (kind) {
+              case COMPLAINT -> c.complaint();
+              case PRAISE -> c.praise();
+              case NEUTRAL -> c.neutral();
+            };
+        for (String raw : src) {
+          String text = raw.strip();
+          String[] parts = text.split("\\s+");
+          for (int i = 0; i < parts.length; i++) {
+            parts[i] = parts[i].equals("NEG") ? "NEG" : parts[i].toLowerCase(Locale.ROOT);
+          }
+          if (text.isEmpty()) {
+            throw new IllegalArgumentException("Empty pattern in " + c.id() + "/" + kind);
+          }
+          int[] el = new int[parts.length];
+          boolean explicitNeg = false;
+          boolean content = false;
+          for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            Integer id = elementIds.get(part);
+            if (id == null) {
+              id = elements.size();
+              Element e = parseElement(part, raw, c.id(), id, exact, prefix, suffix);
+              if (e == null) {
+                throw new IllegalArgumentException(
+                    "Bad element '" + part + "' in pattern '" + raw + "' of " + c.id());
+              }
+              elements.add(e);
+              elementIds.put(part, id);
+              if (e.negator()) {
+                neg.add(id);
+              }
+              collectContains(part, id, containsText, containsElement);
+            }
+            Element e = elements.get(id);
+            explicitNeg |= e.negator() || e.requireNegated();
+            content |= !e.negator();
+            el[i] = id;
+          }
+          if (!content) {
+            throw new IllegalArgumentException(
+                "Pattern '" + raw + "' of " + c.id() + " has no word element");
+          }
+          patterns.add(new Pattern(ci, kind, raw.strip(), el, explicitNeg));
+        }
+      }
+    }
+    return new PatternSet(
+        List.copyOf(ids),
+        List.copyOf(patterns),
+        elements.toArray(new Element[0]),
+        freeze(exact),
+        freeze(prefix),
+        freeze(suffix),
+        containsText.toArray(new String[0]),
+        containsElement.stream().mapToInt(Integer::intValue).toArray(),
+        neg.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static Element parseElement(
+      String part,
+      String raw,
+      String category,
+      int id,
+      Map<String, List<Integer>> exact,
+      Map<String, List<Integer>> prefix,
+      Map<String, List<Integer>> suffix) {
+    if (part.equals("NEG")) {
+      return new Element(true, false);
+    }
+    boolean requireNeg = part.startsWith("~");
+    String body = requireNeg ? part.substring(1) : part;
+    for (String alt : body.split("\\|", -1)) {
+      AltKind k = kindOf(alt);
+      String w = alt.replace("*", "");
+      if (w.isEmpty() || !w.matches("[\\p{L}\\p{N}'-]+") || k == null) {
+        return null;
+      }
+      switch (k) {
+        case EXACT -> exact.computeIfAbsent(w, x -> new ArrayList<>()).add(id);
+        case PREFIX -> prefix.computeIfAbsent(w, x -> new ArrayList<>()).add(id);
+        case SUFFIX -> suffix.computeIfAbsent(w, x -> new ArrayList<>()).add(id);
+        case CONTAINS -> {
+          /* collected separately */
+        }
+      }
+    }
+    return new Element(false, requireNeg);
+  }
+
+  private static void collectContains(
+      String part, int id, List<String> containsText, List<Integer> containsElement) {
+    String body = part.startsWith("~") ? part.substring(1) : part;
+    for (String alt : body.split("\\|", -1)) {
+      if (kindOf(alt) == AltKind.CONTAINS) {
+        containsText.add(alt.replace("*", ""));
+        containsElement.add(id);
+      }
+    }
+  }
+
+  private static AltKind kindOf(String alt) {
+    boolean lead = alt.startsWith("*");
+    boolean trail = alt.endsWith("*") && alt.length() > 1;
+    String inner = alt.substring(lead ? 1 : 0, alt.length() - (trail ? 1 : 0));
+    if (inner.contains("*")) {
+      return null;
+    }
+    if (lead && trail) {
+      return AltKind.CONTAINS;
+    }
+    if (lead) {
+      return AltKind.SUFFIX;
+    }
+    return trail ? AltKind.PREFIX : AltKind.EXACT;
+  }
+
+  private static Map<String, int[]> freeze(Map<String, List<Integer>> m) {
+    Map<String, int[]> out = new HashMap<>();
+    m.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).distinct().toArray()));
+    return out;
+  }
+
+  /** All pattern matches in one sentence (at most one per pattern: the tightest found first). */
+  public List<Match> match(Sentence sentence) {
+    List<Token> tokens = sentence.tokens();
+    int n = tokens.size();
+    // element id -> token indexes where it matches
+    Map<Integer, IntList> where = new HashMap<>();
+    IntList scratch = new IntList();
+    for (int i = 0; i < n; i++) {
+      Token t = tokens.get(i);
+      if (!t.isWord()) {
+        continue;
+      }
+      scratch.clear();
+      if (t.negator()) {
+        for (int e : negElements) {
+          scratch.add(e);
+        }
+      }
+      lookup(t.lemma(), scratch);
+      if (!t.norm().equals(t.lemma())) {
+        lookup(t.norm(), scratch);
+      }
+      for (int k = 0; k < scratch.size; k++) {
+        int e = scratch.data[k];
+        if (elements[e].requireNegated() && !t.negated()) {
+          continue;
+        }
+        IntList l = where.computeIfAbsent(e, x -> new IntList());
+        if (l.size == 0 || l.data[l.size - 1] != i) {
+          l.add(i);
+        }
+      }
+    }
+    if (where.isEmpty()) {
+      return List.of();
+    }
+    List<Match> out = new ArrayList<>();
+    for (Integer e : where.keySet()) {
+      List<Pattern> cands = byAnchor.get(e);
+      if (cands == null) {
+        continue;
+      }
+      for (Pattern p : cands) {
+        int[] found = find(p, where);
+        if (found != null) {
+          out.add(new Match(p, found));
+        }
+      }
+    }
+    return out;
+  }
+
+  private void lookup(String key, IntList out) {
+    addAll(exact.get(key), out);
+    int len = key.length();
+    for (int l : prefixLengths) {
+      if (l > len) {
+        break;
+      }
+      addAll(prefix.get(key.substring(0, l)), out);
+    }
+    for (int l : suffixLengths) {
+      if (l > len) {
+        break;
+      }
+      addAll(suffix.get(key.substring(len - l)), out);
+    }
+    for (int i = 0; i < containsText.length; i++) {
+      if (key.contains(containsText[i])) {
+        out.add(containsElement[i]);
+      }
+    }
+  }
+
+  private static void addAll(int[] ids, IntList out) {
+    if (ids != null) {
+      for (int id : ids) {
+        out.add(id);
+      }
+    }
+  }
+
+  /** Distinct tokens, one per element, within the window; null when there are none. */
+  private static int[] find(Pattern p, Map<Integer, IntList> where) {
+    int[] el = p.elements();
+    IntList[] pos = new IntList[el.length];
+    for (int i = 0; i < el.length; i++) {
+      pos[i] = where.get(el[i]);
+      if (pos[i] == null) {
+        return null;
+      }
+    }
+    int window = el.length + EXTRA_WINDOW;
+    int[] chosen = new int[el.length];
+    if (!assign(pos, 0, chosen, window)) {
+      return null;
+    }
+    int[] sorted = chosen.clone();
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  private static boolean assign(IntList[] pos, int k, int[] chosen, int window) {
+    if (k == pos.length) {
+      return true;
+    }
+    IntList l = pos[k];
+    for (int j = 0; j < l.size; j++) {
+      int t = l.data[j];
+      boolean ok = true;
+      for (int i = 0; i < k && ok; i++) {
+        ok = chosen[i] != t && Math.abs(chosen[i] - t) < window;
+      }
+      if (ok) {
+        chosen[k] = t;
+        if (assign(pos, k + 1, chosen, window)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A tiny growable int list (no boxing in the per-token loop). */
+  static final class IntList {
+    int[] data = new int[8];
+    int size;
+
+    void add(int v) {
+      if (size == data.length) {
+        data = Arrays.copyOf(data, size * 2);
+      }
+      data[size++] = v;
+    }
+
+    void clear() {
+      size = 0;
+    }
+  }
+}
