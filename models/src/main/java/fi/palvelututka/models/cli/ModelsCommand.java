@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       TrainSentimentCommand.class,
       TrainAnalyzerCommand.class,
+      TrainThemesCommand.class,
       EvaluateCommand.class,
       EvaluateThemesCommand.class,
       BenchAnalyzerCommand.class,

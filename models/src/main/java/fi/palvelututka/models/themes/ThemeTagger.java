@@ -36,9 +36,26 @@ public final class ThemeTagger {
   static final double DISAGREE = 0.6;
 
   private final PatternSet patterns;
+  private final LearnedThemes learned;
 
   public ThemeTagger(Taxonomy taxonomy) {
+    this(taxonomy, null);
+  }
+
+  /**
+   * A tagger whose patterns are complemented by learned detectors (null: patterns only); the
+   * learned categories must be the taxonomy's, in the same order.
+   */
+  public ThemeTagger(Taxonomy taxonomy, LearnedThemes learned) {
     this.patterns = PatternSet.compile(taxonomy);
+    if (learned != null) {
+      List<String> ids = taxonomy.categories().stream().map(ThemeCategory::id).toList();
+      if (!learned.categories().equals(ids)) {
+        throw new IllegalArgumentException(
+            "Learned theme models were trained for " + learned.categories() + ", not " + ids);
+      }
+    }
+    this.learned = learned;
   }
 
   public PatternSet patterns() {
@@ -54,7 +71,7 @@ public final class ThemeTagger {
     List<AspectMention> out = new ArrayList<>();
     for (Sentence s : analysis.sentences()) {
       List<PatternSet.Match> matches = patterns.match(s);
-      if (matches.isEmpty()) {
+      if (matches.isEmpty() && learned == null) {
         continue;
       }
       SentimentResult sent = bySentence.getOrDefault(s.start(), SentimentResult.EMPTY);
@@ -87,6 +104,7 @@ public final class ThemeTagger {
           case NEGATIVE -> Polarity.COMPLAINT;
           case NEUTRAL -> null;
         };
+    double[] learnedP = null;
     for (int c = 0; c < cats; c++) {
       boolean complaint = judged[c][Polarity.COMPLAINT.ordinal()];
       boolean praise = judged[c][Polarity.PRAISE.ordinal()];
@@ -103,6 +121,15 @@ public final class ThemeTagger {
       if (!complaint && !praise && named[c] && fromSentence != null) {
         double conf = Math.max(sent.positive(), sent.negative());
         out.add(mention(c, fromSentence, conf, s));
+      }
+      if (!complaint && !praise && !named[c] && fromSentence != null && learned != null) {
+        if (learnedP == null) {
+          learnedP = learned.probabilities(s);
+        }
+        if (learnedP[c] >= learned.threshold(c)) {
+          double conf = learnedP[c] * Math.max(sent.positive(), sent.negative());
+          out.add(mention(c, fromSentence, conf, s));
+        }
       }
     }
   }
