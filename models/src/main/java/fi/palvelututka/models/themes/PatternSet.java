@@ -30,12 +30,17 @@ import java.util.TreeSet;
  *   <li>{@code *jono}: ends with, for compound heads ("puhelinjono", "jono");
  *   <li>{@code *jono*}: contains;
  *   <li>{@code NEG}: a negation verb ("ei", "en", "eikä", "ettei", ...);
- *   <li>a leading {@code ~} ({@code ~jonottaa}): the token must be in the scope of a negation.
+ *   <li>a leading {@code ~} ({@code ~jonottaa}): the token must be in the scope of a negation;
+ *   <li>a leading {@code !} ({@code !innolla}): the pattern does not match a sentence that has such
+ *       a token anywhere ("odottaa" but not "odottaa innolla");
+ *   <li>a leading {@code =} ({@code =viivästys}): this token's negation scope does not flip the
+ *       polarity ("kukaan ei kertonut viivästyksestä" stays a complaint).
  * </ul>
  *
  * Negation: a complaint or praise pattern without {@code NEG} or {@code ~} whose matched tokens
- * include one in negation scope has its polarity flipped ("ystävällinen" is praise, "ei ollut kovin
- * ystävällinen" a complaint; "jonottaa" a complaint, "ei tarvinnut jonottaa" praise).
+ * include one in negation scope (other than {@code =} elements) has its polarity flipped
+ * ("ystävällinen" is praise, "ei ollut kovin ystävällinen" a complaint; "jonottaa" a complaint, "ei
+ * tarvinnut jonottaa" praise).
  */
 public final class PatternSet {
 
@@ -49,12 +54,23 @@ public final class PatternSet {
     NEUTRAL
   }
 
-  /** A compiled pattern: its category, kind, source text and element ids. */
+  /**
+   * A compiled pattern: its category, kind, source text, the element ids that must match and the
+   * ones that must not occur in the sentence.
+   */
   public record Pattern(
-      int category, Kind kind, String source, int[] elements, boolean explicitNegation) {}
+      int category,
+      Kind kind,
+      String source,
+      int[] elements,
+      int[] forbidden,
+      boolean explicitNegation) {}
 
-  /** One match of a pattern in a sentence: the matched token indexes, ascending. */
-  public record Match(Pattern pattern, int[] tokens) {}
+  /**
+   * One match of a pattern in a sentence: the matched token indexes (ascending), and whether a
+   * matched token that may flip the polarity is in negation scope.
+   */
+  public record Match(Pattern pattern, int[] tokens, boolean negatedCue) {}
 
   private enum AltKind {
     EXACT,
@@ -63,7 +79,8 @@ public final class PatternSet {
     CONTAINS
   }
 
-  private record Element(boolean negator, boolean requireNegated) {}
+  private record Element(
+      boolean negator, boolean requireNegated, boolean forbidden, boolean noFlip) {}
 
   private final List<String> categoryIds;
   private final List<Pattern> patterns;
@@ -166,7 +183,8 @@ public final class PatternSet {
           if (text.isEmpty()) {
             throw new IllegalArgumentException("Empty pattern in " + c.id() + "/" + kind);
           }
-          int[] el = new int[parts.length];
+          List<Integer> el = new ArrayList<>();
+          List<Integer> forbidden = new ArrayList<>();
           boolean explicitNeg = false;
           boolean content = false;
           for (int i = 0; i < parts.length; i++) {
@@ -187,15 +205,26 @@ public final class PatternSet {
               collectContains(part, id, containsText, containsElement);
             }
             Element e = elements.get(id);
+            if (e.forbidden()) {
+              forbidden.add(id);
+              continue;
+            }
             explicitNeg |= e.negator() || e.requireNegated();
             content |= !e.negator();
-            el[i] = id;
+            el.add(id);
           }
           if (!content) {
             throw new IllegalArgumentException(
                 "Pattern '" + raw + "' of " + c.id() + " has no word element");
           }
-          patterns.add(new Pattern(ci, kind, raw.strip(), el, explicitNeg));
+          patterns.add(
+              new Pattern(
+                  ci,
+                  kind,
+                  raw.strip(),
+                  el.stream().mapToInt(Integer::intValue).toArray(),
+                  forbidden.stream().mapToInt(Integer::intValue).toArray(),
+                  explicitNeg));
         }
       }
     }
@@ -220,10 +249,13 @@ public final class PatternSet {
       Map<String, List<Integer>> prefix,
       Map<String, List<Integer>> suffix) {
     if (part.equals("NEG")) {
-      return new Element(true, false);
+      return new Element(true, false, false, false);
     }
-    boolean requireNeg = part.startsWith("~");
-    String body = requireNeg ? part.substring(1) : part;
+    char lead = part.charAt(0);
+    boolean requireNeg = lead == '~';
+    boolean forbidden = lead == '!';
+    boolean noFlip = lead == '=';
+    String body = requireNeg || forbidden || noFlip ? part.substring(1) : part;
     for (String alt : body.split("\\|", -1)) {
       AltKind k = kindOf(alt);
       String w = alt.replace("*", "");
@@ -239,12 +271,12 @@ public final class PatternSet {
         }
       }
     }
-    return new Element(false, requireNeg);
+    return new Element(false, requireNeg, forbidden, noFlip);
   }
 
   private static void collectContains(
       String part, int id, List<String> containsText, List<Integer> containsElement) {
-    String body = part.startsWith("~") ? part.substring(1) : part;
+    String body = "~!=".indexOf(part.charAt(0)) >= 0 ? part.substring(1) : part;
     for (String alt : body.split("\\|", -1)) {
       if (kindOf(alt) == AltKind.CONTAINS) {
         containsText.add(alt.replace("*", ""));
@@ -320,7 +352,7 @@ public final class PatternSet {
       for (Pattern p : cands) {
         int[] found = find(p, where);
         if (found != null) {
-          out.add(new Match(p, found));
+          out.add(new Match(p, sorted(found), negatedCue(p, found, tokens)));
         }
       }
     }
@@ -357,8 +389,31 @@ public final class PatternSet {
     }
   }
 
-  /** Distinct tokens, one per element, within the window; null when there are none. */
+  private boolean negatedCue(Pattern p, int[] found, List<Token> tokens) {
+    for (int i = 0; i < found.length; i++) {
+      if (tokens.get(found[i]).negated() && !elements[p.elements()[i]].noFlip()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int[] sorted(int[] a) {
+    int[] s = a.clone();
+    Arrays.sort(s);
+    return s;
+  }
+
+  /**
+   * Distinct tokens, one per element (in element order), within the window; null when there are
+   * none or a forbidden element occurs in the sentence.
+   */
   private static int[] find(Pattern p, Map<Integer, IntList> where) {
+    for (int f : p.forbidden()) {
+      if (where.containsKey(f)) {
+        return null;
+      }
+    }
     int[] el = p.elements();
     IntList[] pos = new IntList[el.length];
     for (int i = 0; i < el.length; i++) {
@@ -369,12 +424,7 @@ public final class PatternSet {
     }
     int window = el.length + EXTRA_WINDOW;
     int[] chosen = new int[el.length];
-    if (!assign(pos, 0, chosen, window)) {
-      return null;
-    }
-    int[] sorted = chosen.clone();
-    Arrays.sort(sorted);
-    return sorted;
+    return assign(pos, 0, chosen, window) ? chosen : null;
   }
 
   private static boolean assign(IntList[] pos, int k, int[] chosen, int window) {

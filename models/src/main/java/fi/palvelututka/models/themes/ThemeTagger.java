@@ -93,7 +93,7 @@ public final class ThemeTagger {
       }
       Polarity p =
           m.pattern().kind() == PatternSet.Kind.COMPLAINT ? Polarity.COMPLAINT : Polarity.PRAISE;
-      if (!m.pattern().explicitNegation() && anyNegated(s, m.tokens())) {
+      if (!m.pattern().explicitNegation() && m.negatedCue()) {
         p = p.flip();
       }
       judged[c][p.ordinal()] = true;
@@ -140,15 +140,6 @@ public final class ThemeTagger {
     }
     boolean agree = (p == Polarity.PRAISE) == (sent.label() == Sentiment.POSITIVE);
     return agree ? AGREE : DISAGREE;
-  }
-
-  private static boolean anyNegated(Sentence s, int[] tokens) {
-    for (int t : tokens) {
-      if (s.tokens().get(t).negated()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private AspectMention mention(int c, Polarity p, double confidence, Sentence s) {

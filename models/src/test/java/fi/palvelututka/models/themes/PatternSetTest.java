@@ -28,7 +28,7 @@ class PatternSetTest {
       {"version": "test", "categories": [
         {"id": "waiting", "label_fi": "Odotus", "label_en": "Waiting", "servqual": "r",
          "description": "d",
-         "complaint": ["jonottaa", "odottaa tunti*"],
+         "complaint": ["jonottaa", "odottaa tunti*", "odotella !innolla", "=viivästys*"],
          "praise": ["~odottaa"],
          "neutral": ["*jono"]},
         {"id": "reachability", "label_fi": "T", "label_en": "R", "servqual": "r",
@@ -86,6 +86,18 @@ class PatternSetTest {
     assertThat(tag("Soitin kolme kertaa, kukaan ei nostanut luuria.", Sentiment.NEGATIVE))
         .containsExactly("reachability/complaint");
     assertThat(tag("Ei tarvinnut odottaa.", Sentiment.NEUTRAL)).containsExactly("waiting/praise");
+  }
+
+  @Test
+  void forbiddenElementsBlockAPattern() {
+    assertThat(tag("Odottelimme pitkään.", Sentiment.NEUTRAL)).containsExactly("waiting/complaint");
+    assertThat(tag("Odottelimme innolla.", Sentiment.NEUTRAL)).isEmpty();
+  }
+
+  @Test
+  void noFlipElementsKeepTheirPolarityUnderNegation() {
+    assertThat(tag("Kukaan ei kertonut viivästyksestä.", Sentiment.NEUTRAL))
+        .containsExactly("waiting/complaint");
   }
 
   @Test
