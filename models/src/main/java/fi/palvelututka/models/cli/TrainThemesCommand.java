@@ -50,9 +50,12 @@ public final class TrainThemesCommand implements Callable<Integer> {
   @Option(
       names = "--dev",
       paramLabel = "<jsonl>",
-      defaultValue = "models/eval-data/themes-dev.jsonl",
-      description = "Labelled development set (default: ${DEFAULT-VALUE}).")
-  Path dev;
+      split = ",",
+      defaultValue = "models/eval-data/themes-dev.jsonl,models/eval-data/themes-dev2.jsonl",
+      description =
+          "Labelled development sets, comma-separated; the selection uses all of them together"
+              + " (default: ${DEFAULT-VALUE}).")
+  List<Path> dev;
 
   @Option(
       names = "--extra-texts",
@@ -79,9 +82,11 @@ public final class TrainThemesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isRegularFile(dev)) {
-      System.err.println("train-themes: development set not found: " + dev);
-      return ExitCodes.INPUT;
+    for (Path d : dev) {
+      if (!Files.isRegularFile(d)) {
+        System.err.println("train-themes: development set not found: " + d);
+        return ExitCodes.INPUT;
+      }
     }
     List<String> extra = new ArrayList<>();
     if (!extraTexts.equals("none")) {
@@ -99,7 +104,10 @@ public final class TrainThemesCommand implements Callable<Integer> {
     Taxonomy taxonomy = Taxonomy.shipped();
     FinnishAnalyzer analyzer = AnalyzerModels.shipped().newAnalyzer();
     SentimentModel sentiment = SentimentModel.shipped();
-    List<ThemeGold> gold = ThemeGold.read(dev);
+    List<ThemeGold> gold = new ArrayList<>();
+    for (Path d : dev) {
+      gold.addAll(ThemeGold.read(d));
+    }
     long t0 = System.nanoTime();
     ThemeLearning.Pool pool;
     try {
@@ -122,9 +130,9 @@ public final class TrainThemesCommand implements Callable<Integer> {
     md.append("# Learned theme detectors: weak-supervision experiment\n\n");
     md.append("Command: `bin/palvelututka models train-themes`. Taxonomy ")
         .append(taxonomy.modelVersion())
-        .append(", development set `")
+        .append(", development sets ")
         .append(dev)
-        .append("` (")
+        .append(" (")
         .append(gold.size())
         .append(" items). Sentence pool: ")
         .append(pool.sources())
