@@ -29,7 +29,7 @@ class TagCommandTest {
     Files.writeString(
         in,
         """
-        {"id": "r1", "text": "Aivan surkea palvelu, en mene enää ikinä."}
+        {"id": "r1", "text": "Aivan surkea palvelu, en mene enää ikinä. Myyjä oli töykeä."}
         {"id": 2, "text": "Ihana kampaaja, suosittelen lämpimästi!"}
 
         {"id": null, "text": ""}
@@ -44,10 +44,16 @@ class TagCommandTest {
     assertThat(first.get("probabilities").fieldNames())
         .toIterable()
         .containsExactly("negative", "neutral", "positive", "mixed");
-    assertThat(first.get("sentences")).hasSize(1);
+    assertThat(first.get("sentences")).hasSize(2);
     assertThat(first.get("sentences").get(0).get("sentiment").asText()).isEqualTo("negative");
     assertThat(first.get("score").asDouble()).isLessThan(0);
-    assertThat(first.get("aspects").isArray()).isTrue();
+    JsonNode aspect = first.get("aspects").get(0);
+    assertThat(aspect.get("category").asText()).isEqualTo("attitude");
+    assertThat(aspect.get("polarity").asText()).isEqualTo("complaint");
+    assertThat(aspect.get("confidence").asDouble()).isBetween(0.0, 1.0);
+    assertThat(aspect.get("sentence").asText()).isEqualTo("Myyjä oli töykeä.");
+    assertThat(aspect.get("start").asInt()).isEqualTo(42);
+    assertThat(aspect.get("end").asInt()).isEqualTo(59);
     JsonNode second = json.readTree(lines.get(1));
     assertThat(second.get("id").isInt()).isTrue();
     assertThat(second.get("sentiment").asText()).isEqualTo("positive");
