@@ -3,9 +3,10 @@ package fi.palvelututka.jobs.ingest;
 import java.util.Map;
 
 /**
- * Record counts of one input file (or of the whole run). {@code read} counts non-blank lines; blank
- * lines are not records and are counted apart. Invariant checked by the job: {@code read ==
- * accepted + duplicates + rejected}.
+ * Record counts of one input file (or of the whole run). {@code read} counts records (review
+ * records, business records of side files, and unusable records); blank lines are not records and
+ * are counted apart. Invariant checked by the job: {@code read == accepted + duplicates + rejected
+ * + businessRecords}.
  */
 public record IngestCounts(
     long read,
@@ -13,10 +14,21 @@ public record IngestCounts(
     long duplicates,
     long rejected,
     long blankLines,
-    Map<String, Long> rejectedByReason) {
+    Map<String, Long> rejectedByReason,
+    long businessRecords) {
+
+  public IngestCounts(
+      long read,
+      long accepted,
+      long duplicates,
+      long rejected,
+      long blankLines,
+      Map<String, Long> rejectedByReason) {
+    this(read, accepted, duplicates, rejected, blankLines, rejectedByReason, 0);
+  }
 
   public boolean reconciles() {
-    return read == accepted + duplicates + rejected;
+    return read == accepted + duplicates + rejected + businessRecords;
   }
 
   /** The counts with the manifest's snake_case keys. */
@@ -27,6 +39,7 @@ public record IngestCounts(
     m.put("duplicates", duplicates);
     m.put("rejected", rejected);
     m.put("blank_lines", blankLines);
+    m.put("business_records", businessRecords);
     m.put("rejected_by_reason", new java.util.TreeMap<>(rejectedByReason));
     return m;
   }

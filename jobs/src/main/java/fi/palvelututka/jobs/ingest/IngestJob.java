@@ -60,12 +60,14 @@ public final class IngestJob {
   private static final String KIND_REVIEW = "review";
   private static final String KIND_REJECT = "reject";
   private static final String KIND_BLANK = "blank";
+  private static final String KIND_BUSINESS = "business";
 
   /** Review columns (without run_id) + reject columns + kind; all nullable. */
   static final StructType STAGING_SCHEMA = stagingSchema();
 
   private final SparkSession spark;
   private final IngestOptions options;
+  private Map<String, String> formats = Map.of();
 
   public IngestJob(SparkSession spark, IngestOptions options) {
     this.spark = spark;
@@ -90,14 +92,45 @@ public final class IngestJob {
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<JavaRDD<Row>> parts = new ArrayList<>();
+    Map<String, String> formats = new LinkedHashMap<>();
     for (InputFiles.InputFile f : listing.files()) {
       String file = f.path();
       IngestOptions opts = options;
-      parts.add(
-          jsc.newAPIHadoopFile(
-                  file, TextInputFormat.class, LongWritable.class, Text.class, hadoopConf)
-              .mapPartitions(lines -> parsePartition(lines, file, opts)));
+      SourceFormat.Detected d = detect(file, hadoopConf);
+      formats.put(file, d.format().id());
+      SourceFormat fmt = d.format();
+      boolean lines = d.lineDelimited();
+      LOG.info("ingest: {} ({}{})", file, fmt.id(), lines ? ", lines" : "");
+      if (!FileRecords.gzipName(file) && fmt.container() == SourceFormat.Container.JSON && lines) {
+        // plain JSON Lines: splittable, read in parallel with byte offsets
+        parts.add(
+            jsc.newAPIHadoopFile(
+                    file, TextInputFormat.class, LongWritable.class, Text.class, hadoopConf)
+                .mapPartitions(it -> parsePartition(it, file, opts, fmt)));
+      } else {
+        // gzip, JSON documents, CSV: one task per file, streamed
+        long maxLine = Math.max(1L << 20, 16L * opts.maxTextChars());
+        parts.add(
+            jsc.binaryFiles(file)
+                .flatMap(
+                    t -> {
+                      List<Row> rows = new ArrayList<>();
+                      JsonLinesParser parser = new JsonLinesParser(opts, fmt);
+                      try (java.io.InputStream in = t._2().open()) {
+                        FileRecords.read(
+                            in,
+                            file,
+                            fmt,
+                            lines,
+                            parser,
+                            maxLine,
+                            (off, rec) -> rows.add(toRow(rec, file, off)));
+                      }
+                      return rows.iterator();
+                    }));
+      }
     }
+    this.formats = formats;
     JavaRDD<Row> all = parts.size() == 1 ? parts.get(0) : jsc.union(parts.toArray(new JavaRDD[0]));
     Dataset<Row> staging =
         spark.createDataFrame(all, STAGING_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
@@ -112,6 +145,23 @@ public final class IngestJob {
   private Result write(
       Dataset<Row> staging, InputFiles.Listing listing, String lake, String runId) {
     Dataset<Row> candidates = staging.filter(col("kind").equalTo(KIND_REVIEW));
+    Dataset<Row> businesses =
+        staging
+            .filter(col("kind").equalTo(KIND_BUSINESS))
+            .groupBy(col("business_id").as("_bid"))
+            .agg(
+                org.apache.spark.sql.functions.max("business_name").as("_bname"),
+                org.apache.spark.sql.functions.max("business_category").as("_bcat"),
+                org.apache.spark.sql.functions.max("city").as("_bcity"));
+    if (!businesses.isEmpty()) {
+      candidates =
+          candidates
+              .join(businesses, col("business_id").equalTo(col("_bid")), "left")
+              .withColumn("business_name", coalesce(col("business_name"), col("_bname")))
+              .withColumn("business_category", coalesce(col("business_category"), col("_bcat")))
+              .withColumn("city", coalesce(col("city"), col("_bcity")))
+              .drop("_bid", "_bname", "_bcat", "_bcity");
+    }
     Column version = coalesce(col("updated_at"), col("created_at"));
     Dataset<Row> reviews =
         candidates
@@ -138,13 +188,13 @@ public final class IngestJob {
         .parquet(lake + "/" + Tables.REJECTS);
 
     // Counts: what was read (from the parsed lines) against what the tables now hold.
-    Map<String, long[]> perFile = new TreeMap<>(); // read, candidates, rejected, blank
+    Map<String, long[]> perFile = new TreeMap<>(); // read, candidates, rejected, blank, business
     Map<String, Map<String, Long>> reasons = new TreeMap<>();
     for (Row r : staging.groupBy("ingest_file", "kind", "reason").count().collectAsList()) {
       String file = r.getString(0);
       String kind = r.getString(1);
       long n = r.getLong(3);
-      long[] c = perFile.computeIfAbsent(file, k -> new long[4]);
+      long[] c = perFile.computeIfAbsent(file, k -> new long[5]);
       switch (kind) {
         case KIND_REVIEW -> {
           c[0] += n;
@@ -154,6 +204,10 @@ public final class IngestJob {
           c[0] += n;
           c[2] += n;
           reasons.computeIfAbsent(file, k -> new TreeMap<>()).merge(r.getString(2), n, Long::sum);
+        }
+        case KIND_BUSINESS -> {
+          c[0] += n;
+          c[4] += n;
         }
         default -> c[3] += n;
       }
@@ -166,13 +220,14 @@ public final class IngestJob {
     long writtenRejects = spark.read().parquet(lake + "/" + Tables.REJECTS).count();
 
     Map<String, IngestCounts> counts = new LinkedHashMap<>();
-    long read = 0, parsedReviews = 0, rejected = 0, blank = 0;
+    long read = 0, parsedReviews = 0, rejected = 0, blank = 0, business = 0;
     Map<String, Long> allReasons = new TreeMap<>();
     for (InputFiles.InputFile f : listing.files()) {
-      long[] c = perFile.getOrDefault(f.path(), new long[4]);
+      long[] c = perFile.getOrDefault(f.path(), new long[5]);
       long kept = keptPerFile.getOrDefault(f.path(), 0L);
       Map<String, Long> rs = reasons.getOrDefault(f.path(), Map.of());
-      counts.put(f.path(), new IngestCounts(c[0], kept, c[1] - kept, c[2], c[3], rs));
+      counts.put(f.path(), new IngestCounts(c[0], kept, c[1] - kept, c[2], c[3], rs, c[4]));
+      business += c[4];
       read += c[0];
       parsedReviews += c[1];
       rejected += c[2];
@@ -183,7 +238,13 @@ public final class IngestJob {
     // Reconciliation uses the rows actually written: it fails when rejects were lost on write.
     IngestCounts total =
         new IngestCounts(
-            read, keptTotal, parsedReviews - keptTotal, writtenRejects, blank, allReasons);
+            read,
+            keptTotal,
+            parsedReviews - keptTotal,
+            writtenRejects,
+            blank,
+            allReasons,
+            business);
     if (writtenRejects != rejected) {
       LOG.error(
           "ingest: rejects parsed ({}) differ from rejects written ({})", rejected, writtenRejects);
@@ -198,22 +259,65 @@ public final class IngestJob {
     return new Result(listing.files(), listing.skipped(), counts, total);
   }
 
+  /** The format of a file: the --format option, or detected from its first 64 KiB. */
+  SourceFormat.Detected detect(String file, Configuration conf) throws IOException {
+    byte[] head = new byte[0];
+    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
+    try (java.io.InputStream raw = p.getFileSystem(conf).open(p);
+        java.io.InputStream in =
+            FileRecords.gzipName(file) ? new java.util.zip.GZIPInputStream(raw) : raw) {
+      head = in.readNBytes(64 * 1024);
+    } catch (IOException e) {
+      // damaged or empty gzip: the reader reports it; detection uses what it has
+    }
+    SourceFormat.Detected d = SourceFormat.detect(head);
+    String forced = options.source().format();
+    if (forced != null) {
+      SourceFormat f = SourceFormat.byId(forced);
+      boolean lines = f.container() == SourceFormat.Container.JSON && d.lineDelimited();
+      return new SourceFormat.Detected(f, lines);
+    }
+    return d;
+  }
+
+  /** Format id per input file, as detected or given (after {@link #execute}). */
+  public Map<String, String> formats() {
+    return formats;
+  }
+
   static Iterator<Row> parsePartition(
-      Iterator<Tuple2<LongWritable, Text>> lines, String file, IngestOptions options) {
-    JsonLinesParser parser = new JsonLinesParser(options);
+      Iterator<Tuple2<LongWritable, Text>> lines,
+      String file,
+      IngestOptions options,
+      SourceFormat format) {
+    JsonLinesParser parser = new JsonLinesParser(options, format);
     return new Iterator<>() {
+      private Iterator<Row> pending = java.util.Collections.emptyIterator();
+
       @Override
       public boolean hasNext() {
-        return lines.hasNext();
+        return pending.hasNext() || lines.hasNext();
       }
 
       @Override
       public Row next() {
+        if (pending.hasNext()) {
+          return pending.next();
+        }
         Tuple2<LongWritable, Text> t = lines.next();
         long offset = t._1().get();
         // Text reuses its buffer: copy exactly the line's bytes
         byte[] bytes = Arrays.copyOf(t._2().getBytes(), t._2().getLength());
-        return toRow(parser.parse(bytes, offset == 0), file, offset);
+        List<ParsedRecord> recs = parser.parseLine(bytes, offset == 0);
+        if (recs.size() == 1) {
+          return toRow(recs.get(0), file, offset);
+        }
+        List<Row> rows = new ArrayList<>(recs.size());
+        for (ParsedRecord r : recs) {
+          rows.add(toRow(r, file, offset));
+        }
+        pending = rows.iterator();
+        return pending.next();
       }
     };
   }
@@ -245,6 +349,12 @@ public final class IngestJob {
       v[idx("raw")] = j.raw();
       v[idx("raw_bytes")] = j.rawBytes();
       v[idx("raw_truncated")] = j.rawTruncated();
+    } else if (rec instanceof ParsedRecord.BusinessInfo b) {
+      v[idx("kind")] = KIND_BUSINESS;
+      v[idx("business_id")] = b.id();
+      v[idx("business_name")] = b.name();
+      v[idx("business_category")] = b.category();
+      v[idx("city")] = b.city();
     } else {
       v[idx("kind")] = KIND_BLANK;
     }

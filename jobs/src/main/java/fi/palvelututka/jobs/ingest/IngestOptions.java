@@ -12,9 +12,15 @@ import java.util.List;
  * @param defaultZone zone for local date-times that carry no offset
  * @param authorSalt salt for hashing author names; {@code null} means author names are dropped
  * @param maxRawChars reject rows keep at most this much of the raw line
+ * @param source format, field mapping and business fallbacks
  */
 public record IngestOptions(
-    List<String> inputs, int maxTextChars, ZoneId defaultZone, String authorSalt, int maxRawChars)
+    List<String> inputs,
+    int maxTextChars,
+    ZoneId defaultZone,
+    String authorSalt,
+    int maxRawChars,
+    SourceOptions source)
     implements Serializable {
 
   public static final int DEFAULT_MAX_TEXT_CHARS = 20_000;
@@ -35,6 +41,34 @@ public record IngestOptions(
       authorSalt = null;
     }
     inputs = List.copyOf(inputs);
+    if (source == null) {
+      source = SourceOptions.DEFAULT;
+    }
+  }
+
+  public IngestOptions(
+      List<String> inputs,
+      int maxTextChars,
+      ZoneId defaultZone,
+      String authorSalt,
+      int maxRawChars) {
+    this(inputs, maxTextChars, defaultZone, authorSalt, maxRawChars, SourceOptions.DEFAULT);
+  }
+
+  public String businessId() {
+    return source.businessId();
+  }
+
+  public String businessName() {
+    return source.businessName();
+  }
+
+  public String businessCategory() {
+    return source.businessCategory();
+  }
+
+  public String city() {
+    return source.city();
   }
 
   public static IngestOptions of(List<String> inputs) {

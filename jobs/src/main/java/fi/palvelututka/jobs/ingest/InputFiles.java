@@ -26,7 +26,17 @@ public final class InputFiles {
   public record Listing(List<InputFile> files, List<String> skipped) {}
 
   static final List<String> SUPPORTED_SUFFIXES =
-      List.of(".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz");
+      List.of(
+          ".jsonl",
+          ".ndjson",
+          ".json",
+          ".csv",
+          ".tsv",
+          ".jsonl.gz",
+          ".ndjson.gz",
+          ".json.gz",
+          ".csv.gz",
+          ".tsv.gz");
 
   private InputFiles() {}
 

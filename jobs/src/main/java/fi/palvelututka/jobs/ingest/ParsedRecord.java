@@ -33,6 +33,10 @@ public sealed interface ParsedRecord {
   record Reject(RejectReason reason, String detail, String raw, int rawBytes, boolean rawTruncated)
       implements ParsedRecord {}
 
+  /** A business described by a side file (not a review): fills the business fields of reviews. */
+  record BusinessInfo(String id, String name, String category, String city)
+      implements ParsedRecord {}
+
   /** An empty or whitespace-only line: not a record, counted apart. */
   record Blank() implements ParsedRecord {}
 

@@ -23,7 +23,13 @@ public enum RejectReason {
   /** Rating not an integer 1..5. */
   INVALID_RATING,
   /** A date that cannot be parsed. */
-  INVALID_DATE;
+  INVALID_DATE,
+  /** A CSV row that cannot be read (unbalanced quotes, wrong number of columns). */
+  MALFORMED_CSV,
+  /** A gzip file that ends early or is damaged: records before the damage are kept. */
+  CORRUPT_GZIP,
+  /** A file that cannot be read at all. */
+  UNREADABLE_FILE;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

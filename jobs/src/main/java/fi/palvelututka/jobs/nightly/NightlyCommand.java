@@ -94,6 +94,39 @@ public final class NightlyCommand implements Callable<Integer> {
   String authorSalt;
 
   @Option(
+      names = "--format",
+      paramLabel = "<format>",
+      description =
+          "Format of every input (default: detected per file from its content): jsonl, csv,"
+              + " google-business, google-places, facebook, yelp, trustpilot, businesses,"
+              + " businesses-csv.")
+  String format;
+
+  @Option(
+      names = "--field-map",
+      paramLabel = "<canonical=source>",
+      split = ",",
+      description =
+          "Field names of generic JSON Lines / CSV, e.g. --field-map text=body,review_id=id"
+              + " (dotted paths read nested JSON fields).")
+  Map<String, String> fieldMap = new LinkedHashMap<>();
+
+  @Option(
+      names = "--business-id",
+      paramLabel = "<id>",
+      description = "Business of records that name none (exports of one business).")
+  String businessId;
+
+  @Option(names = "--business-name", paramLabel = "<name>", description = "Its name.")
+  String businessName;
+
+  @Option(names = "--business-category", paramLabel = "<category>", description = "Its category.")
+  String businessCategory;
+
+  @Option(names = "--city", paramLabel = "<city>", description = "Its city.")
+  String city;
+
+  @Option(
       names = "--run-id",
       paramLabel = "<id>",
       description = "Run identifier (default: UTC time + random suffix).")
@@ -111,7 +144,9 @@ public final class NightlyCommand implements Callable<Integer> {
               maxTextChars,
               ZoneId.of(defaultZone),
               authorSalt,
-              IngestOptions.DEFAULT_MAX_RAW_CHARS);
+              IngestOptions.DEFAULT_MAX_RAW_CHARS,
+              new fi.palvelututka.jobs.ingest.SourceOptions(
+                  format, fieldMap, businessId, businessName, businessCategory, city));
       options =
           new NightlyOptions(ingest, stripSlash(lake), reports, runId == null ? newRunId() : runId);
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
@@ -142,12 +177,13 @@ public final class NightlyCommand implements Callable<Integer> {
           c.rejected(),
           c.rejectedByReason().isEmpty() ? "" : " " + c.rejectedByReason());
       out.printf(
-          "counts %s: %d = %d + %d + %d%n",
+          "counts %s: %d = %d + %d + %d%s%n",
           o.reconciles() ? "reconcile" : "DO NOT RECONCILE",
           c.read(),
           c.accepted(),
           c.duplicates(),
-          c.rejected());
+          c.rejected(),
+          c.businessRecords() == 0 ? "" : " + " + c.businessRecords() + " business records");
       out.printf("tagged %d reviews; summarized %d businesses%n", o.tagged(), o.businesses());
       out.printf("lake:     %s%n", options.lake());
       out.printf("manifest: %s%n", o.manifestPath());

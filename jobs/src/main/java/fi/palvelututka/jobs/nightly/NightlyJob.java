@@ -57,7 +57,9 @@ public final class NightlyJob {
     Map<String, Object> timings = new LinkedHashMap<>();
 
     long t = System.nanoTime();
-    IngestJob.Result ingest = new IngestJob(spark, options.ingest()).execute(lake, runId);
+    IngestJob ingestJob = new IngestJob(spark, options.ingest());
+    IngestJob.Result ingest = ingestJob.execute(lake, runId);
+    Map<String, String> ingestFormats = ingestJob.formats();
     timings.put("ingest_s", secs(t));
 
     t = System.nanoTime();
@@ -104,6 +106,7 @@ public final class NightlyJob {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("path", f.path());
       m.put("bytes", f.size());
+      m.put("format", ingestFormats.getOrDefault(f.path(), "unknown"));
       m.put("counts", ingest.perFile().get(f.path()).toMap());
       inputs.add(m);
     }

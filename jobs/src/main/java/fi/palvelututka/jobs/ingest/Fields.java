@@ -1,0 +1,146 @@
+package fi.palvelututka.jobs.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Typed reads of source fields with the reject reason on a wrong value: ids (string or integer),
+ * strings, ratings 1–5, dates. Paths with dots read nested fields ("reviewer.displayName").
+ */
+final class Fields {
+
+  private Fields() {}
+
+  /** The node at a dotted path, or null when absent or JSON null. */
+  static JsonNode at(JsonNode rec, String path) {
+    JsonNode n = rec;
+    for (String part : path.split("\\.")) {
+      if (n == null || !n.isObject()) {
+        return null;
+      }
+      n = n.get(part);
+    }
+    return n == null || n.isNull() ? null : n;
+  }
+
+  static String id(JsonNode rec, String path) throws FieldException {
+    JsonNode n = at(rec, path);
+    if (n == null) {
+      return null;
+    }
+    if (n.isTextual()) {
+      String s = n.asText().strip();
+      return s.isEmpty() ? null : s;
+    }
+    if (n.isIntegralNumber()) {
+      return n.asText();
+    }
+    throw new FieldException(
+        RejectReason.WRONG_TYPE, path + " must be a string or an integer, got " + n.getNodeType());
+  }
+
+  static String text(JsonNode rec, String path) throws FieldException {
+    JsonNode n = at(rec, path);
+    if (n == null) {
+      return null;
+    }
+    if (!n.isTextual()) {
+      throw new FieldException(
+          RejectReason.WRONG_TYPE, path + " must be a string, got " + n.getNodeType());
+    }
+    return n.asText();
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** Rating 1..5 from a number or a numeric string ("4", "4.0"); null when absent or empty. */
+  static Integer rating(JsonNode rec, String path) throws FieldException {
+    JsonNode n = at(rec, path);
+    if (n == null || (n.isTextual() && n.asText().isBlank())) {
+      return null;
+    }
+    double v;
+    if (n.isNumber()) {
+      v = n.asDouble();
+    } else if (n.isTextual() && n.asText().strip().matches("[0-9]+([.,]0+)?")) {
+      v = Double.parseDouble(n.asText().strip().replace(',', '.'));
+    } else {
+      throw new FieldException(
+          RejectReason.INVALID_RATING, path + " must be an integer 1..5, got " + n);
+    }
+    return checkRating(v, path, n);
+  }
+
+  static Integer checkRating(double v, String path, Object shown) throws FieldException {
+    if (v != Math.rint(v) || v < 1 || v > 5) {
+      throw new FieldException(
+          RejectReason.INVALID_RATING, path + " must be an integer 1..5, got " + shown);
+    }
+    return (int) v;
+  }
+
+  /**
+   * A date: ISO-8601 with offset (also "+0000" without colon), a local date-time (in {@code zone}),
+   * a date (start of day in zone), or epoch seconds / milliseconds (numbers above 10^11 are
+   * milliseconds).
+   */
+  static Instant date(JsonNode rec, String path, ZoneId zone) throws FieldException {
+    JsonNode n = at(rec, path);
+    if (n == null || (n.isTextual() && n.asText().isBlank())) {
+      return null;
+    }
+    try {
+      if (n.isIntegralNumber()) {
+        return epoch(n.asLong());
+      }
+      if (n.isTextual()) {
+        String s = n.asText().strip();
+        if (s.matches("[0-9]{9,13}")) {
+          return epoch(Long.parseLong(s));
+        }
+        return parseDate(s, zone);
+      }
+    } catch (DateTimeException | NumberFormatException e) {
+      // fall through to the reject below
+    }
+    throw new FieldException(
+        RejectReason.INVALID_DATE, path + " is not an ISO-8601 date or time: " + n);
+  }
+
+  private static Instant epoch(long v) {
+    return v > 100_000_000_000L ? Instant.ofEpochMilli(v) : Instant.ofEpochSecond(v);
+  }
+
+  /** ISO-8601 with offset, local date-time (in {@code zone}), or date (start of day in zone). */
+  static Instant parseDate(String s, ZoneId zone) {
+    String t =
+        s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + "T" + s.substring(11) : s;
+    // "+0000" / "-0500" (Facebook Graph API) → "+00:00"
+    if (t.matches(".*T.*[+-][0-9]{4}$")) {
+      t = t.substring(0, t.length() - 2) + ":" + t.substring(t.length() - 2);
+    }
+    if (t.endsWith(" UTC")) {
+      t = t.substring(0, t.length() - 4) + "Z";
+    }
+    try {
+      return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      // not with offset
+    }
+    try {
+      return LocalDateTime.parse(t, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(zone).toInstant();
+    } catch (DateTimeParseException e) {
+      // not local date-time
+    }
+    return LocalDate.parse(t, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(zone).toInstant();
+  }
+}

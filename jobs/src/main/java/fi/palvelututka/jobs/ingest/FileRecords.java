@@ -1,0 +1,325 @@
+package fi.palvelututka.jobs.ingest;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads all records of one file from a stream, on an executor: JSON Lines (byte offsets, lines of
+ * any length bounded by a limit), JSON documents (byte offset of each top-level value) and CSV
+ * (line number of each row). Gzip is decompressed on the fly; a damaged gzip stream ends the file
+ * with a {@code corrupt_gzip} reject, keeping every record read before the damage.
+ */
+final class FileRecords {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FileRecords() {}
+
+  /** Consumer of (offset, record). */
+  interface Sink extends BiConsumer<Long, ParsedRecord> {}
+
+  static boolean gzipName(String file) {
+    return file.toLowerCase(Locale.ROOT).endsWith(".gz");
+  }
+
+  /** Counts the bytes read through it (decompressed offsets). */
+  static final class Counting extends FilterInputStream {
+    long count;
+
+    Counting(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+
+  /** Reads every record of the stream; never throws for bad content (it becomes rejects). */
+  static void read(
+      InputStream raw,
+      String file,
+      SourceFormat format,
+      boolean lineDelimited,
+      JsonLinesParser parser,
+      long maxLineBytes,
+      Sink sink) {
+    Counting in;
+    try {
+      in =
+          new Counting(
+              new BufferedInputStream(
+                  gzipName(file) ? new GZIPInputStream(raw, 65536) : raw, 65536));
+    } catch (IOException e) {
+      sink.accept(0L, damaged(parser, e, 0));
+      return;
+    }
+    try {
+      if (format.container() == SourceFormat.Container.CSV) {
+        csv(in, parser, sink);
+      } else if (lineDelimited) {
+        lines(in, parser, maxLineBytes, sink);
+      } else {
+        document(in, parser, sink);
+      }
+    } catch (ZipException | EOFException e) {
+      sink.accept(in.count, damaged(parser, e, in.count));
+    } catch (IOException e) {
+      sink.accept(
+          in.count,
+          parser.reject(
+              RejectReason.UNREADABLE_FILE,
+              "read failed after " + in.count + " bytes: " + e.getMessage(),
+              "",
+              0));
+    }
+  }
+
+  private static ParsedRecord damaged(JsonLinesParser parser, IOException e, long at) {
+    return parser.reject(
+        RejectReason.CORRUPT_GZIP,
+        "gzip stream damaged after "
+            + at
+            + " decompressed bytes ("
+            + e.getMessage()
+            + ");"
+            + " records before it were kept",
+        "",
+        0);
+  }
+
+  /** JSON Lines: each line's records, at the line's byte offset. */
+  static void lines(InputStream in, JsonLinesParser parser, long maxLineBytes, Sink sink)
+      throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    long offset = 0;
+    long pos = 0;
+    long lineBytes = 0;
+    boolean first = true;
+    int b;
+    while (true) {
+      b = in.read();
+      if (b == '\n' || b < 0) {
+        if (b < 0 && lineBytes == 0) {
+          break;
+        }
+        emitLine(line, lineBytes, maxLineBytes, first, parser, offset, sink);
+        first = false;
+        line.reset();
+        lineBytes = 0;
+        if (b < 0) {
+          break;
+        }
+        pos++;
+        offset = pos;
+        continue;
+      }
+      pos++;
+      lineBytes++;
+      if (lineBytes <= maxLineBytes) {
+        line.write(b);
+      }
+    }
+  }
+
+  private static void emitLine(
+      ByteArrayOutputStream line,
+      long lineBytes,
+      long maxLineBytes,
+      boolean first,
+      JsonLinesParser parser,
+      long offset,
+      Sink sink) {
+    byte[] bytes = line.toByteArray();
+    int n = bytes.length;
+    if (n > 0 && bytes[n - 1] == '\r') {
+      bytes = java.util.Arrays.copyOf(bytes, n - 1);
+    }
+    if (lineBytes > maxLineBytes) {
+      sink.accept(
+          offset,
+          parser.reject(
+              RejectReason.TEXT_TOO_LONG,
+              "line has " + lineBytes + " bytes, limit " + maxLineBytes,
+              new String(bytes, StandardCharsets.UTF_8),
+              (int) Math.min(Integer.MAX_VALUE, lineBytes)));
+      return;
+    }
+    for (ParsedRecord r : parser.parseLine(bytes, first)) {
+      sink.accept(offset, r);
+    }
+  }
+
+  /** JSON documents: every top-level value (an export, an array, or concatenated objects). */
+  static void document(InputStream in, JsonLinesParser parser, Sink sink) throws IOException {
+    PushbackInputStream pb = new PushbackInputStream(in, 3);
+    byte[] bom = new byte[3];
+    int got = pb.readNBytes(bom, 0, 3);
+    if (!(got == 3
+        && (bom[0] & 0xFF) == 0xEF
+        && (bom[1] & 0xFF) == 0xBB
+        && (bom[2] & 0xFF) == 0xBF)) {
+      pb.unread(bom, 0, got);
+    }
+    long base = got == 3 && (bom[0] & 0xFF) == 0xEF ? 3 : 0;
+    try (JsonParser p = JSON.getFactory().createParser(pb)) {
+      while (true) {
+        JsonToken t;
+        try {
+          t = p.nextToken();
+        } catch (JsonProcessingException e) {
+          sink.accept(
+              base + p.currentLocation().getByteOffset(),
+              parser.reject(RejectReason.MALFORMED_JSON, e.getOriginalMessage(), "", 0));
+          return;
+        }
+        if (t == null) {
+          return;
+        }
+        long at = base + p.currentTokenLocation().getByteOffset();
+        JsonNode v;
+        try {
+          v = JSON.readTree(p);
+        } catch (JsonProcessingException e) {
+          JsonLocation loc = e.getLocation();
+          sink.accept(
+              at,
+              parser.reject(
+                  RejectReason.MALFORMED_JSON,
+                  firstLine(e.getOriginalMessage())
+                      + (loc == null ? "" : " (at byte " + (base + loc.getByteOffset()) + ")")
+                      + "; the rest of the file cannot be read",
+                  "",
+                  0));
+          return;
+        }
+        String raw = v.toString();
+        for (ParsedRecord r :
+            parser.parseValue(v, raw, raw.getBytes(StandardCharsets.UTF_8).length)) {
+          sink.accept(at, r);
+        }
+      }
+    }
+  }
+
+  /** CSV with a header row; delimiter (',', ';' or tab) from the header; offset = line number. */
+  static void csv(InputStream in, JsonLinesParser parser, Sink sink) throws IOException {
+    BufferedInputStream b = new BufferedInputStream(in, 65536);
+    b.mark(65536);
+    byte[] head = b.readNBytes(8192);
+    b.reset();
+    String h = new String(head, StandardCharsets.UTF_8);
+    int nl = h.indexOf('\n');
+    String firstLine = nl < 0 ? h : h.substring(0, nl);
+    char sep = delimiter(firstLine);
+    CsvMapper mapper = new CsvMapper();
+    mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(sep);
+    InputStreamReader reader = new InputStreamReader(b, StandardCharsets.UTF_8);
+    List<String> header = null;
+    try (MappingIterator<List<String>> it =
+        mapper.readerForListOf(String.class).with(schema).readValues(reader)) {
+      while (true) {
+        long line = it.getCurrentLocation() == null ? 0 : it.getCurrentLocation().getLineNr();
+        List<String> row;
+        try {
+          if (!it.hasNextValue()) {
+            return;
+          }
+          line = it.getCurrentLocation().getLineNr();
+          row = it.nextValue();
+        } catch (RuntimeException | JsonProcessingException e) {
+          Throwable c = e.getCause() != null ? e.getCause() : e;
+          sink.accept(
+              line,
+              parser.reject(
+                  RejectReason.MALFORMED_CSV,
+                  firstLine(c.getMessage()) + "; the rest of the file cannot be read",
+                  "",
+                  0));
+          return;
+        }
+        if (header == null) {
+          header = new ArrayList<>();
+          for (String x : row) {
+            String k = x == null ? "" : x.strip().toLowerCase(Locale.ROOT);
+            header.add(k.startsWith("\uFEFF") ? k.substring(1) : k);
+          }
+          continue;
+        }
+        if (row.size() == 1 && (row.get(0) == null || row.get(0).isBlank())) {
+          sink.accept(line, ParsedRecord.BLANK);
+          continue;
+        }
+        String raw = String.join(String.valueOf(sep), row);
+        sink.accept(
+            line, parser.parseRow(header, row, raw, raw.getBytes(StandardCharsets.UTF_8).length));
+      }
+    }
+  }
+
+  static char delimiter(String headerLine) {
+    int comma = count(headerLine, ',');
+    int semi = count(headerLine, ';');
+    int tab = count(headerLine, '\t');
+    if (tab > comma && tab > semi) {
+      return '\t';
+    }
+    return semi > comma ? ';' : ',';
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static String firstLine(String m) {
+    if (m == null) {
+      return "unreadable";
+    }
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

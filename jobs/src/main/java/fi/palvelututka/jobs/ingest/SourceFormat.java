@@ -1,0 +1,158 @@
+package fi.palvelututka.jobs.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The review export formats ingest reads, and their detection from a file's first bytes.
+ *
+ * <p>Detection (when {@code --format} is not given): the first non-blank line of the (decompressed)
+ * file decides. A JSON value that ends on that line means JSON Lines, anything else starting with
+ * '{' or '[' a JSON document; otherwise CSV. The fields of the first record tell the source: {@code
+ * starRating}/{@code reviewId} Google Business Profile; {@code publishTime}, {@code
+ * authorAttribution}, {@code author_name} or a {@code result}/{@code places/} wrapper Google
+ * Places; {@code recommendation_type}, {@code review_text} or {@code created_time} Facebook; {@code
+ * stars} with {@code review_id} Yelp reviews; {@code business_id} with {@code name} and no text a
+ * businesses side file; a CSV header with "Review Content" or "Review Stars" Trustpilot.
+ */
+public enum SourceFormat {
+  JSONL("jsonl", Container.JSON),
+  CSV("csv", Container.CSV),
+  GOOGLE_BUSINESS("google-business", Container.JSON),
+  GOOGLE_PLACES("google-places", Container.JSON),
+  FACEBOOK("facebook", Container.JSON),
+  YELP("yelp", Container.JSON),
+  BUSINESSES("businesses", Container.JSON),
+  BUSINESSES_CSV("businesses-csv", Container.CSV),
+  TRUSTPILOT("trustpilot", Container.CSV);
+
+  /** How the records are laid out in the file. */
+  public enum Container {
+    JSON,
+    CSV
+  }
+
+  private final String id;
+  private final Container container;
+
+  SourceFormat(String id, Container container) {
+    this.id = id;
+    this.container = container;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Container container() {
+    return container;
+  }
+
+  public boolean businessSideFile() {
+    return this == BUSINESSES || this == BUSINESSES_CSV;
+  }
+
+  public static SourceFormat byId(String id) {
+    for (SourceFormat f : values()) {
+      if (f.id.equals(id)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  public static List<String> ids() {
+    return Arrays.stream(values()).map(SourceFormat::id).toList();
+  }
+
+  RecordMapper mapper(SourceOptions options) {
+    return switch (this) {
+      case JSONL -> new GenericMapper(JsonLinesParser.SOURCE, options.fieldMap());
+      case CSV -> new GenericMapper("csv", lower(options.fieldMap()));
+      case GOOGLE_BUSINESS -> new GoogleBusinessMapper();
+      case GOOGLE_PLACES -> new GooglePlacesMapper();
+      case FACEBOOK -> new FacebookMapper();
+      case YELP -> new YelpMapper();
+      case TRUSTPILOT -> new TrustpilotMapper();
+      case BUSINESSES, BUSINESSES_CSV -> null;
+    };
+  }
+
+  private static java.util.Map<String, String> lower(java.util.Map<String, String> m) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    m.forEach((k, v) -> out.put(k, v.strip().toLowerCase(Locale.ROOT)));
+    return out;
+  }
+
+  /** Whether the file is line-delimited JSON (one record per line) rather than one document. */
+  public record Detected(SourceFormat format, boolean lineDelimited) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Detects the format from the first bytes of a (decompressed) file. */
+  public static Detected detect(byte[] head) {
+    String s = new String(head, StandardCharsets.UTF_8);
+    if (s.startsWith("\uFEFF")) {
+      s = s.substring(1);
+    }
+    String trimmed = s.stripLeading();
+    if (trimmed.isEmpty()) {
+      return new Detected(JSONL, true);
+    }
+    char first = trimmed.charAt(0);
+    if (first == '{' || first == '[') {
+      int nl = trimmed.indexOf('\n');
+      String line = (nl < 0 ? trimmed : trimmed.substring(0, nl)).strip();
+      JsonNode v = null;
+      try {
+        v = JSON.readTree(line);
+      } catch (Exception e) {
+        // not a complete value on the first line: a JSON document
+      }
+      boolean lines = v != null && v.isObject();
+      String probe = lines ? line : trimmed;
+      return new Detected(fromJsonText(probe), lines);
+    }
+    int nl = trimmed.indexOf('\n');
+    String header = (nl < 0 ? trimmed : trimmed.substring(0, nl)).toLowerCase(Locale.ROOT);
+    if (header.contains("review content") || header.contains("review stars")) {
+      return new Detected(TRUSTPILOT, false);
+    }
+    if (header.contains("business_id") && !header.contains("text")) {
+      return new Detected(BUSINESSES_CSV, false);
+    }
+    return new Detected(CSV, false);
+  }
+
+  private static SourceFormat fromJsonText(String t) {
+    if (t.contains("\"starRating\"") || t.contains("\"reviewId\"")) {
+      return GOOGLE_BUSINESS;
+    }
+    if (t.contains("\"publishTime\"")
+        || t.contains("\"authorAttribution\"")
+        || t.contains("\"author_name\"")
+        || t.contains("\"place_id\"")
+        || t.contains("\"places/")) {
+      return GOOGLE_PLACES;
+    }
+    if (t.contains("\"recommendation_type\"")
+        || t.contains("\"review_text\"")
+        || t.contains("\"created_time\"")) {
+      return FACEBOOK;
+    }
+    if (t.contains("\"stars\"") && t.contains("\"review_id\"")) {
+      return YELP;
+    }
+    if (t.contains("\"business_id\"")
+        && t.contains("\"name\"")
+        && !t.contains("\"text\"")
+        && !t.contains("\"review_id\"")) {
+      return BUSINESSES;
+    }
+    return JSONL;
+  }
+}

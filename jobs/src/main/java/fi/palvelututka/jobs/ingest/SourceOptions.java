@@ -1,0 +1,46 @@
+package fi.palvelututka.jobs.ingest;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How to read the sources: the format (null: detected per file from its content), the field mapping
+ * for generic JSON Lines / CSV (canonical field → source field or dotted path), and the business
+ * fields to use for records that carry none (exports of one business).
+ */
+public record SourceOptions(
+    String format,
+    Map<String, String> fieldMap,
+    String businessId,
+    String businessName,
+    String businessCategory,
+    String city)
+    implements Serializable {
+
+  public static final SourceOptions DEFAULT =
+      new SourceOptions(null, Map.of(), null, null, null, null);
+
+  public SourceOptions {
+    if (format != null && SourceFormat.byId(format) == null) {
+      throw new IllegalArgumentException(
+          "Invalid format '" + format + "' (expected one of " + SourceFormat.ids() + ")");
+    }
+    fieldMap = new TreeMap<>(fieldMap == null ? Map.of() : fieldMap);
+    for (String k : fieldMap.keySet()) {
+      if (!GenericMapper.FIELDS.contains(k)) {
+        throw new IllegalArgumentException(
+            "Invalid field mapping '" + k + "' (canonical fields: " + GenericMapper.FIELDS + ")");
+      }
+    }
+    fieldMap = java.util.Collections.unmodifiableMap(fieldMap);
+    businessId = blank(businessId);
+    businessName = blank(businessName);
+    businessCategory = blank(businessCategory);
+    city = blank(city);
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}
