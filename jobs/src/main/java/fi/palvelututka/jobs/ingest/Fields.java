@@ -120,8 +120,22 @@ final class Fields {
     return v > 100_000_000_000L ? Instant.ofEpochMilli(v) : Instant.ofEpochSecond(v);
   }
 
-  /** ISO-8601 with offset, local date-time (in {@code zone}), or date (start of day in zone). */
+  private static final DateTimeFormatter FINNISH_DATE =
+      DateTimeFormatter.ofPattern("d.M.uuuu[ H[:mm][.mm][:ss][.ss]]")
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+  /**
+   * ISO-8601 with offset, local date-time (in {@code zone}), or date (start of day in zone); also
+   * the Finnish "d.M.yyyy [H:mm[:ss]]" (local, in {@code zone}).
+   */
   static Instant parseDate(String s, ZoneId zone) {
+    if (s.matches("[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}.*")) {
+      java.time.temporal.TemporalAccessor t =
+          FINNISH_DATE.parseBest(s, LocalDateTime::from, LocalDate::from);
+      return t instanceof LocalDateTime ldt
+          ? ldt.atZone(zone).toInstant()
+          : ((LocalDate) t).atStartOfDay(zone).toInstant();
+    }
     String t =
         s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + "T" + s.substring(11) : s;
     // "+0000" / "-0500" (Facebook Graph API) → "+00:00"

@@ -1,0 +1,267 @@
+package fi.palvelututka.jobs.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each reader on real-shaped fixtures written for this test (the shapes of the public API and
+ * export formats), without Spark: detection, field mapping, business, rating, dates, replies.
+ */
+class FormatReadersTest {
+
+  static final IngestOptions OPTS =
+      new IngestOptions(List.of("x"), 20_000, ZoneId.of("Europe/Helsinki"), "salt", 200);
+
+  record Got(long offset, ParsedRecord rec) {}
+
+  static List<Got> read(String file, byte[] content, IngestOptions o) {
+    byte[] head = content;
+    if (FileRecords.gzipName(file)) {
+      try {
+        head = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(content)).readAllBytes();
+      } catch (java.io.IOException e) {
+        head = new byte[0];
+      }
+    }
+    SourceFormat.Detected d = SourceFormat.detect(head);
+    SourceFormat f =
+        o.source().format() != null ? SourceFormat.byId(o.source().format()) : d.format();
+    List<Got> out = new ArrayList<>();
+    FileRecords.read(
+        new ByteArrayInputStream(content),
+        file,
+        f,
+        d.lineDelimited(),
+        new JsonLinesParser(o, f),
+        1 << 20,
+        (off, r) -> out.add(new Got(off, r)));
+    return out;
+  }
+
+  static List<Got> read(String file, String content) {
+    return read(file, content.getBytes(StandardCharsets.UTF_8), OPTS);
+  }
+
+  static ParsedRecord.Review review(Got g) {
+    assertThat(g.rec()).as(String.valueOf(g.rec())).isInstanceOf(ParsedRecord.Review.class);
+    return (ParsedRecord.Review) g.rec();
+  }
+
+  static byte[] gzip(byte[] b) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+      z.write(b);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void googleBusinessProfileExport() {
+    String doc =
+        """
+        {"reviews": [
+          {"name": "accounts/1/locations/42/reviews/r1", "reviewId": "r1",
+           "reviewer": {"displayName": "Tiina K.", "isAnonymous": false}, "starRating": "FOUR",
+           "comment": "Hyvä kahvila.", "createTime": "2026-10-03T08:14:22.512Z",
+           "updateTime": "2026-10-04T08:00:00Z",
+           "reviewReply": {"comment": "Kiitos!", "updateTime": "2026-10-05T06:00:00Z"}},
+          {"name": "accounts/1/locations/42/reviews/r2", "reviewer": {"isAnonymous": true},
+           "starRating": "ONE",
+           "comment": "(Translated by Google) Slow.\\n\\n(Original)\\nHidasta palvelua.",
+           "createTime": "2026-10-06T10:00:00Z"}
+        ], "averageRating": 2.5}
+        """;
+    List<Got> got = read("gbp.json", doc);
+    assertThat(got).hasSize(2);
+    ParsedRecord.Review a = review(got.get(0));
+    assertThat(a.reviewId()).isEqualTo("google:r1");
+    assertThat(a.businessId()).isEqualTo("locations/42");
+    assertThat(a.rating()).isEqualTo(4);
+    assertThat(a.updatedAt()).isEqualTo(Instant.parse("2026-10-04T08:00:00Z"));
+    assertThat(a.ownerReplyText()).isEqualTo("Kiitos!");
+    assertThat(a.ownerReplyAt()).isEqualTo(Instant.parse("2026-10-05T06:00:00Z"));
+    assertThat(a.authorIdHash()).hasSize(32).doesNotContain("Tiina");
+    ParsedRecord.Review b = review(got.get(1));
+    assertThat(b.reviewId()).isEqualTo("google:r2");
+    assertThat(b.text()).isEqualTo("Hidasta palvelua.");
+    assertThat(b.authorIdHash()).isNull();
+  }
+
+  @Test
+  void googlePlacesNewAndLegacy() {
+    String neu =
+        """
+        {"id": "P1", "displayName": {"text": "Korjaamo"}, "reviews": [
+          {"name": "places/P1/reviews/x9", "rating": 5,
+           "text": {"text": "Good", "languageCode": "en"},
+           "originalText": {"text": "Hyvä korjaamo", "languageCode": "fi"},
+           "authorAttribution": {"displayName": "Jari"}, "publishTime": "2026-09-15T07:30:00Z"}]}
+        """;
+    ParsedRecord.Review n = review(read("p.json", neu).get(0));
+    assertThat(n.reviewId()).isEqualTo("google-places:x9");
+    assertThat(n.businessId()).isEqualTo("P1");
+    assertThat(n.businessName()).isEqualTo("Korjaamo");
+    assertThat(n.text()).isEqualTo("Hyvä korjaamo");
+    assertThat(n.language()).isEqualTo("fi");
+    String legacy =
+        """
+        {"result": {"place_id": "L7", "name": "Kampaamo", "reviews": [
+          {"author_name": "Anna", "rating": 2, "text": "Jonoa oli.", "time": 1790000000,
+           "language": "fi"}]}, "status": "OK"}
+        """;
+    List<Got> a = read("legacy.json", legacy);
+    List<Got> b = read("legacy.json", legacy);
+    ParsedRecord.Review l = review(a.get(0));
+    assertThat(l.businessId()).isEqualTo("L7");
+    assertThat(l.businessName()).isEqualTo("Kampaamo");
+    assertThat(l.createdAt()).isEqualTo(Instant.ofEpochSecond(1790000000));
+    assertThat(l.reviewId()).startsWith("google-places:h").isEqualTo(review(b.get(0)).reviewId());
+  }
+
+  @Test
+  void facebookRatingsWithTheDocumentedRatingMapping() {
+    String doc =
+        """
+        {"page_id": "fb-1", "name": "Sali", "data": [
+          {"created_time": "2026-08-02T17:20:11+0000", "recommendation_type": "positive",
+           "review_text": "Siisti sali.", "reviewer": {"name": "Ville"},
+           "open_graph_story": {"id": "7001"}},
+          {"created_time": "2026-08-03T17:20:11+0300", "recommendation_type": "negative",
+           "review_text": "Likainen.", "open_graph_story": {"id": "7002"}},
+          {"created_time": "2026-08-04T17:20:11+0000", "recommendation_type": "positive",
+           "rating": 3, "review_text": "Ihan ok.", "open_graph_story": {"id": "7003"}}
+        ]}
+        """;
+    List<Got> got = read("fb.json", doc);
+    assertThat(got).extracting(g -> review(g).rating()).containsExactly(5, 1, 3);
+    ParsedRecord.Review a = review(got.get(0));
+    assertThat(a.reviewId()).isEqualTo("facebook:7001");
+    assertThat(a.businessId()).isEqualTo("fb-1");
+    assertThat(a.createdAt()).isEqualTo(Instant.parse("2026-08-02T17:20:11Z"));
+    assertThat(review(got.get(1)).createdAt()).isEqualTo(Instant.parse("2026-08-03T14:20:11Z"));
+  }
+
+  @Test
+  void yelpReviewsAndBusinessSideFile() {
+    String reviews =
+        """
+        {"review_id": "y1", "user_id": "u1", "business_id": "b1", "stars": 4.0, "useful": 0, "text": "Hyvää pizzaa.", "date": "2026-07-14 19:02:33"}
+        {"review_id": "y2", "user_id": "u2", "business_id": "b1", "stars": 4.5, "text": "Puolikas tähti.", "date": "2026-07-14 19:02:33"}
+        """;
+    List<Got> got = read("review.json", reviews);
+    ParsedRecord.Review a = review(got.get(0));
+    assertThat(a.reviewId()).isEqualTo("yelp:y1");
+    assertThat(a.rating()).isEqualTo(4);
+    // local time, Helsinki summer time
+    assertThat(a.createdAt()).isEqualTo(Instant.parse("2026-07-14T16:02:33Z"));
+    assertThat(got.get(1).rec()).isInstanceOf(ParsedRecord.Reject.class);
+    assertThat(((ParsedRecord.Reject) got.get(1).rec()).reason())
+        .isEqualTo(RejectReason.INVALID_RATING);
+    String business =
+        "{\"business_id\": \"b1\", \"name\": \"Pizzeria\", \"city\": \"Turku\","
+            + " \"categories\": \"Restaurants, Pizza\", \"stars\": 4.0}\n";
+    Got b = read("business.json", business).get(0);
+    assertThat(b.rec())
+        .isEqualTo(new ParsedRecord.BusinessInfo("b1", "Pizzeria", "Restaurants, Pizza", "Turku"));
+  }
+
+  @Test
+  void trustpilotCsvWithQuotedNewlinesAndReply() {
+    String csv =
+        "Review ID,Review Created (UTC),Consumer Name,Review Title,Review Content,Review Stars,"
+            + "Business Unit ID,Business Unit Name,Reply Content,Reply Created (UTC)\n"
+            + "t1,2026-09-01 12:00:00,Mikko,Nopea,\"Tuli heti.\nKiitos!\",5,bu1,Kauppa,Kiitos,"
+            + "2026-09-02 08:00:00\n"
+            + "t2,2026-09-03 09:30:00,Heidi,,\"Palautus, venyi\",2,bu1,Kauppa,,\n";
+    List<Got> got = read("tp.csv", csv);
+    assertThat(got).hasSize(2);
+    ParsedRecord.Review a = review(got.get(0));
+    assertThat(a.reviewId()).isEqualTo("trustpilot:t1");
+    assertThat(a.text()).isEqualTo("Nopea\n\nTuli heti.\nKiitos!");
+    assertThat(a.createdAt()).isEqualTo(Instant.parse("2026-09-01T12:00:00Z"));
+    assertThat(a.ownerReplyText()).isEqualTo("Kiitos");
+    assertThat(a.businessName()).isEqualTo("Kauppa");
+    assertThat(got.get(1).offset()).isEqualTo(4); // line number of the row
+    assertThat(review(got.get(1)).text()).isEqualTo("Palautus, venyi");
+  }
+
+  @Test
+  void genericCsvWithSemicolonsAndFieldMapping() {
+    String csv = "\uFEFFid;paikka;teksti;tähdet;pvm\nk1;apteekki;Hyvä palvelu;5;12.10.2026\n";
+    IngestOptions o =
+        new IngestOptions(
+            List.of("x"),
+            20_000,
+            ZoneId.of("Europe/Helsinki"),
+            null,
+            200,
+            new SourceOptions(
+                null,
+                Map.of(
+                    "review_id", "id",
+                    "business_id", "paikka",
+                    "text", "teksti",
+                    "rating", "tähdet",
+                    "created_at", "pvm"),
+                null,
+                null,
+                null,
+                null));
+    ParsedRecord.Review r = review(read("g.csv", csv.getBytes(StandardCharsets.UTF_8), o).get(0));
+    assertThat(r.reviewId()).isEqualTo("csv:k1");
+    assertThat(r.businessId()).isEqualTo("apteekki");
+    assertThat(r.rating()).isEqualTo(5);
+    assertThat(r.createdAt()).isEqualTo(Instant.parse("2026-10-11T21:00:00Z"));
+  }
+
+  @Test
+  void businessOptionFillsRecordsWithoutBusiness() {
+    IngestOptions o =
+        new IngestOptions(
+            List.of("x"),
+            20_000,
+            ZoneId.of("UTC"),
+            null,
+            200,
+            new SourceOptions("jsonl", Map.of(), "kahvila-1", "Kahvila", "kahvila", "Oulu"));
+    ParsedRecord.Review r =
+        review(read("a.jsonl", "{\"review_id\": 1, \"text\": \"Hyvä.\"}\n".getBytes(), o).get(0));
+    assertThat(r.businessId()).isEqualTo("kahvila-1");
+    assertThat(r.businessName()).isEqualTo("Kahvila");
+    assertThat(r.city()).isEqualTo("Oulu");
+  }
+
+  @Test
+  void gzipJsonLinesHaveDecompressedOffsets() throws Exception {
+    String lines =
+        "{\"review_id\": 1, \"business_id\": \"b\", \"text\": \"Eka.\"}\n"
+            + "{\"review_id\": 2, \"business_id\": \"b\", \"text\": \"Toka.\"}\n";
+    List<Got> got = read("a.jsonl.gz", gzip(lines.getBytes(StandardCharsets.UTF_8)), OPTS);
+    assertThat(got).hasSize(2);
+    assertThat(got.get(1).offset()).isEqualTo(lines.indexOf("\n") + 1);
+  }
+
+  @Test
+  void detectionFromContent() {
+    assertThat(SourceFormat.detect("{\"starRating\": \"ONE\"}\n".getBytes()).format())
+        .isEqualTo(SourceFormat.GOOGLE_BUSINESS);
+    assertThat(SourceFormat.detect("{\n \"data\": [{\"recommendation_type\": 1".getBytes()))
+        .isEqualTo(new SourceFormat.Detected(SourceFormat.FACEBOOK, false));
+    assertThat(SourceFormat.detect("{\"review_id\": 1, \"text\": \"x\"}\n".getBytes()))
+        .isEqualTo(new SourceFormat.Detected(SourceFormat.JSONL, true));
+    assertThat(SourceFormat.detect("Review ID,Review Stars\n".getBytes()).format())
+        .isEqualTo(SourceFormat.TRUSTPILOT);
+    assertThat(SourceFormat.detect("review_id,text\n".getBytes()).format())
+        .isEqualTo(SourceFormat.CSV);
+  }
+}
