@@ -1,0 +1,278 @@
+package fi.palvelututka.jobs.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.palvelututka.jobs.SparkTestSession;
+import fi.palvelututka.jobs.Tables;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile inputs, one file each, through the real Spark ingest: for every file, how many records
+ * were accepted and which reject reasons it produced; and the whole run reconciles.
+ */
+class HostileInputsTest {
+
+  @TempDir static Path dir;
+  static IngestJob.Result result;
+  static Map<String, List<String>> rejectsByFile = new TreeMap<>();
+  static Map<String, List<String>> textsByFile = new TreeMap<>();
+
+  /** File name → (accepted reviews, reject reasons sorted). */
+  record Expect(long accepted, List<String> reasons) {}
+
+  static final Map<String, Expect> EXPECT = new LinkedHashMap<>();
+
+  static String rec(String id, String text) {
+    return "{\"review_id\": \""
+        + id
+        + "\", \"business_id\": \"b\", \"text\": "
+        + text
+        + ", \"created_at\": \"2026-10-01\"}";
+  }
+
+  static void file(String name, byte[] content, long accepted, String... reasons) throws Exception {
+    Files.write(dir.resolve("in").resolve(name), content);
+    List<String> r = new ArrayList<>(List.of(reasons));
+    r.sort(null);
+    EXPECT.put(name, new Expect(accepted, r));
+  }
+
+  static void file(String name, String content, long accepted, String... reasons) throws Exception {
+    file(name, content.getBytes(StandardCharsets.UTF_8), accepted, reasons);
+  }
+
+  /** Incompressible letters, so that damage at the end of a gzip stays at the end. */
+  static String noise(int n) {
+    java.util.Random r = new java.util.Random(7);
+    StringBuilder b = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      b.append((char) ('a' + r.nextInt(26)));
+    }
+    return b.toString();
+  }
+
+  static byte[] gzip(String s) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+      z.write(s.getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+
+  @BeforeAll
+  static void run() throws Exception {
+    Files.createDirectories(dir.resolve("in"));
+    file("01-bom.jsonl", "\uFEFF" + rec("bom", "\"BOM alussa.\"") + "\n", 1);
+    file(
+        "02-crlf.jsonl",
+        rec("crlf1", "\"Rivi yksi.\"") + "\r\n" + rec("crlf2", "\"Kaksi.\"") + "\r\n",
+        2);
+    file("03-nul-byte.jsonl", rec("nul", "\"NUL\u0000tavu\"") + "\n", 0, "malformed_json");
+    file(
+        "04-truncated-last-line.jsonl",
+        rec("ok", "\"Ehjä.\"") + "\n{\"review_id\": \"cut\", \"business_id\": \"b\", \"te",
+        1,
+        "malformed_json");
+    ByteArrayOutputStream bad = new ByteArrayOutputStream();
+    bad.write(
+        "{\"review_id\": \"latin\", \"business_id\": \"b\", \"text\": \"Hyv"
+            .getBytes(StandardCharsets.UTF_8));
+    bad.write(new byte[] {(byte) 0xE4}); // ä in Latin-1
+    bad.write("\"}\n".getBytes(StandardCharsets.UTF_8));
+    file("05-invalid-utf8.jsonl", bad.toByteArray(), 0, "invalid_utf8");
+    file(
+        "06-one-megabyte-text.jsonl",
+        rec("big", "\"" + "a".repeat(1_000_000) + "\"") + "\n",
+        0,
+        "text_too_long");
+    file("07-emoji-only.jsonl", rec("emoji", "\"😀😀😀\"") + "\n", 1);
+    file("08-empty-file.jsonl", "", 0);
+    file(
+        "09-wrong-types.jsonl",
+        "{\"review_id\": {\"x\": 1}, \"business_id\": \"b\", \"text\": \"t\"}\n"
+            + "{\"review_id\": \"t2\", \"business_id\": \"b\", \"text\": 42}\n"
+            + "{\"review_id\": \"t3\", \"business_id\": \"b\", \"text\": \"t\", \"rating\": [5]}\n",
+        0,
+        "wrong_type",
+        "wrong_type",
+        "invalid_rating");
+    file(
+        "10-odd-dates.jsonl",
+        "{\"review_id\": \"d1\", \"business_id\": \"b\", \"text\": \"t\", \"created_at\": \"2026-13-45\"}\n"
+            + "{\"review_id\": \"d2\", \"business_id\": \"b\", \"text\": \"t\", \"created_at\": \"31.2.2026\"}\n"
+            + "{\"review_id\": \"d3\", \"business_id\": \"b\", \"text\": \"t\", \"created_at\": \"1.10.2026 14.30\"}\n"
+            + "{\"review_id\": \"d4\", \"business_id\": \"b\", \"text\": \"t\", \"created_at\": \"1790000000000\"}\n"
+            + "{\"review_id\": \"d5\", \"business_id\": \"b\", \"text\": \"t\", \"created_at\": \"ensi tiistaina\"}\n",
+        2,
+        "invalid_date",
+        "invalid_date",
+        "invalid_date");
+    byte[] gz =
+        gzip(
+            rec("g1", "\"Ennen vauriota.\"")
+                + "\n"
+                + rec("g2", "\"Tämäkin.\"")
+                + "\n"
+                + noise(5000)
+                + "\n");
+    file("11-corrupt.jsonl.gz", java.util.Arrays.copyOf(gz, gz.length - 30), 2, "corrupt_gzip");
+    file(
+        "12-duplicate-ids-with-edits.jsonl",
+        "{\"review_id\": \"e1\", \"business_id\": \"b\", \"text\": \"Alkuperäinen.\", \"updated_at\": \"2026-10-01T10:00:00Z\"}\n"
+            + "{\"review_id\": \"e1\", \"business_id\": \"b\", \"text\": \"Muokattu.\", \"updated_at\": \"2026-10-02T10:00:00Z\"}\n"
+            + "{\"review_id\": \"e1\", \"business_id\": \"b\", \"text\": \"Muokattu.\", \"updated_at\": \"2026-10-02T10:00:00Z\"}\n",
+        1);
+    file(
+        "13-html-script.jsonl",
+        rec("html", "\"<script>alert(1)</script><img src=x onerror=alert(2)> Hyvä!\"") + "\n",
+        1);
+    file(
+        "14-formula.jsonl",
+        rec("formula", "\"=HYPERLINK(\\\"http://x.invalid\\\",\\\"klik\\\")\"") + "\n",
+        1);
+    file("15-blank-lines.jsonl", "\n   \n\t\n" + rec("blank", "\"Tyhjien jälkeen.\"") + "\n\n", 1);
+    file("16-array-line.jsonl", "[1, 2, 3]\n", 0, "not_an_object");
+    file(
+        "17-missing-text.jsonl",
+        "{\"review_id\": \"m\", \"business_id\": \"b\", \"text\": \"   \"}\n",
+        0,
+        "missing_text");
+    file(
+        "18-missing-business.jsonl",
+        "{\"review_id\": \"m2\", \"text\": \"t\"}\n",
+        0,
+        "missing_business");
+    file(
+        "19-missing-id.jsonl",
+        "{\"business_id\": \"b\", \"text\": \"t\"}\n",
+        0,
+        "missing_review_id");
+    file(
+        "20-ratings-out-of-range.jsonl",
+        "{\"review_id\": \"r0\", \"business_id\": \"b\", \"text\": \"t\", \"rating\": 0}\n"
+            + "{\"review_id\": \"r6\", \"business_id\": \"b\", \"text\": \"t\", \"rating\": 6}\n"
+            + "{\"review_id\": \"r45\", \"business_id\": \"b\", \"text\": \"t\", \"rating\": 4.5}\n"
+            + "{\"review_id\": \"rs\", \"business_id\": \"b\", \"text\": \"t\", \"rating\": \"5\"}\n",
+        1,
+        "invalid_rating",
+        "invalid_rating",
+        "invalid_rating");
+    file(
+        "21-unbalanced-quote.csv",
+        "review_id,business_id,text\nc1,b,Hyvä\nc2,b,\"Ei loppua\n",
+        1,
+        "malformed_csv");
+    file(
+        "22-wrong-column-count.csv",
+        "review_id,business_id,text\nc3,b,Hyvä,ylimääräinen\nc4,b,Ok\n",
+        1,
+        "malformed_csv");
+    file("23-bom-semicolon.csv", "\uFEFFreview_id;business_id;text\nc5;b;Puolipisteet\n", 1);
+    file(
+        "24-google-bad-star.json",
+        "{\"reviews\": [{\"reviewId\": \"s1\", \"name\": \"accounts/1/locations/9/reviews/s1\", \"starRating\": \"SIX\", \"comment\": \"x\"},"
+            + " {\"reviewId\": \"s2\", \"name\": \"accounts/1/locations/9/reviews/s2\", \"starRating\": \"THREE\", \"comment\": \"Ok.\"}]}",
+        1,
+        "invalid_rating");
+    file(
+        "25-facebook-bad-recommendation.json",
+        "{\"page_id\": \"p\", \"data\": [{\"created_time\": \"2026-08-02T17:20:11+0000\", \"recommendation_type\": \"maybe\", \"review_text\": \"Hmm.\", \"open_graph_story\": {\"id\": \"f1\"}}]}",
+        0,
+        "invalid_rating");
+    file(
+        "26-deeply-nested.jsonl",
+        "{\"review_id\": \"n\", \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}\n",
+        0,
+        "malformed_json");
+    file(
+        "27-truncated-document.json",
+        "{\"reviews\": [{\"reviewId\": \"t1\", \"comment\": \"ka",
+        0,
+        "malformed_json");
+    file("28-control-chars.jsonl", rec("ctl", "\"Sarkain\\tja\\u0007kello.\"") + "\n", 1);
+
+    SparkSession spark = SparkTestSession.get();
+    String lake = dir.resolve("lake").toString();
+    IngestOptions o =
+        new IngestOptions(
+            List.of(dir.resolve("in").toString()), 20_000, ZoneId.of("Europe/Helsinki"), null, 500);
+    result = new IngestJob(spark, o).execute(lake, "hostile");
+    for (Row r : spark.read().parquet(lake + "/" + Tables.REJECTS).collectAsList()) {
+      String f =
+          Path.of(java.net.URI.create(r.<String>getAs("ingest_file"))).getFileName().toString();
+      rejectsByFile.computeIfAbsent(f, k -> new ArrayList<>()).add(r.getAs("reason"));
+    }
+    for (Row r : spark.read().parquet(lake + "/" + Tables.REVIEWS).collectAsList()) {
+      String f =
+          Path.of(java.net.URI.create(r.<String>getAs("ingest_file"))).getFileName().toString();
+      textsByFile.computeIfAbsent(f, k -> new ArrayList<>()).add(r.getAs("text"));
+    }
+  }
+
+  @Test
+  void everyHostileFileWentWhereExpected() {
+    assertThat(EXPECT).hasSizeGreaterThanOrEqualTo(25);
+    Map<String, IngestCounts> per = new TreeMap<>();
+    result
+        .perFile()
+        .forEach((k, v) -> per.put(Path.of(java.net.URI.create(k)).getFileName().toString(), v));
+    assertThat(per.keySet()).containsExactlyInAnyOrderElementsOf(EXPECT.keySet());
+    EXPECT.forEach(
+        (file, e) -> {
+          List<String> got = new ArrayList<>(rejectsByFile.getOrDefault(file, List.of()));
+          got.sort(null);
+          assertThat(got).as(file + " rejects").isEqualTo(e.reasons());
+          assertThat(per.get(file).accepted()).as(file + " accepted").isEqualTo(e.accepted());
+          assertThat(per.get(file).reconciles()).as(file + " reconciles").isTrue();
+        });
+    assertThat(result.total().reconciles()).isTrue();
+  }
+
+  @Test
+  void textsAreKeptVerbatim() {
+    assertThat(textsByFile.get("13-html-script.jsonl").get(0))
+        .startsWith("<script>alert(1)</script>");
+    assertThat(textsByFile.get("14-formula.jsonl").get(0)).startsWith("=HYPERLINK(");
+    assertThat(textsByFile.get("07-emoji-only.jsonl").get(0)).isEqualTo("😀😀😀");
+    assertThat(textsByFile.get("02-crlf.jsonl"))
+        .allSatisfy(t -> assertThat(t).doesNotContain("\r"));
+    assertThat(textsByFile.get("12-duplicate-ids-with-edits.jsonl")).containsExactly("Muokattu.");
+    assertThat(textsByFile.get("11-corrupt.jsonl.gz"))
+        .containsExactlyInAnyOrder("Ennen vauriota.", "Tämäkin.");
+  }
+
+  @Test
+  void duplicatesAndBlankLinesAreCountedNotStored() {
+    IngestCounts dup =
+        result.perFile().entrySet().stream()
+            .filter(e -> e.getKey().endsWith("12-duplicate-ids-with-edits.jsonl"))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+    assertThat(dup.read()).isEqualTo(3);
+    assertThat(dup.duplicates()).isEqualTo(2);
+    IngestCounts blank =
+        result.perFile().entrySet().stream()
+            .filter(e -> e.getKey().endsWith("15-blank-lines.jsonl"))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+    assertThat(blank.blankLines()).isEqualTo(4);
+    assertThat(blank.read()).isEqualTo(1);
+  }
+}
