@@ -22,19 +22,15 @@ final class BusinessRecords {
       throw new FieldException(
           RejectReason.MISSING_BUSINESS, "business record without business_id");
     }
-    String name = first(Fields.text(rec, "name"), Fields.text(rec, "business_name"));
+    String name = Fields.firstText(Fields.text(rec, "name"), Fields.text(rec, "business_name"));
     String category =
-        first(
+        Fields.firstText(
             Fields.text(rec, "categories"),
-            first(Fields.text(rec, "category"), Fields.text(rec, "business_category")));
+            Fields.firstText(Fields.text(rec, "category"), Fields.text(rec, "business_category")));
     return new Business(
         id,
         Fields.blankToNull(name),
         Fields.blankToNull(category),
         Fields.blankToNull(Fields.text(rec, "city")));
-  }
-
-  private static String first(String a, String b) {
-    return a != null && !a.isBlank() ? a : b;
   }
 }

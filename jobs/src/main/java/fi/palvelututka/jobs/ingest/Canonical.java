@@ -58,9 +58,9 @@ final class Canonical implements Serializable {
         d.source + ":" + d.id,
         d.source,
         business,
-        first(Fields.blankToNull(d.businessName), options.businessName()),
-        first(Fields.blankToNull(d.businessCategory), options.businessCategory()),
-        first(Fields.blankToNull(d.city), options.city()),
+        Fields.first(Fields.blankToNull(d.businessName), options.businessName()),
+        Fields.first(Fields.blankToNull(d.businessCategory), options.businessCategory()),
+        Fields.first(Fields.blankToNull(d.city), options.city()),
         d.author == null || d.author.isBlank() || options.authorSalt() == null
             ? null
             : hashAuthor(d.author),
@@ -71,10 +71,6 @@ final class Canonical implements Serializable {
         d.updatedAt,
         Fields.blankToNull(d.ownerReplyText),
         d.ownerReplyAt);
-  }
-
-  private static String first(String a, String b) {
-    return a != null ? a : b;
   }
 
   String hashAuthor(String author) {

@@ -38,7 +38,7 @@ final class FacebookMapper implements RecordMapper {
       }
     }
     if (page != null && c.options.businessId() == null) {
-      d.businessId = first(Fields.id(page, "page_id"), Fields.id(page, "id"));
+      d.businessId = Fields.first(Fields.id(page, "page_id"), Fields.id(page, "id"));
       d.businessName = Fields.text(page, "name");
     }
     d.id = Fields.id(rec, "open_graph_story.id");
@@ -51,9 +51,5 @@ final class FacebookMapper implements RecordMapper {
               String.valueOf(Fields.text(rec, "created_time")), String.valueOf(d.author), d.text);
     }
     return c.review(d);
-  }
-
-  private static String first(String a, String b) {
-    return a != null ? a : b;
   }
 }

@@ -58,6 +58,16 @@ final class Fields {
     return n.asText();
   }
 
+  /** {@code a} unless it is null. */
+  static <T> T first(T a, T b) {
+    return a != null ? a : b;
+  }
+
+  /** {@code a} unless it is null or blank. */
+  static String firstText(String a, String b) {
+    return a != null && !a.isBlank() ? a : b;
+  }
+
   static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -83,10 +82,9 @@ final class FileRecords {
       Sink sink) {
     Counting in;
     try {
-      in =
-          new Counting(
-              new BufferedInputStream(
-                  gzipName(file) ? new GZIPInputStream(raw, 65536) : raw, 65536));
+      // no buffering stream here: the readers buffer themselves, and a buffer that keeps reading
+      // to fill itself would drop the bytes decompressed before a gzip damage
+      in = new Counting(gzipName(file) ? new GZIPInputStream(raw, 65536) : raw);
     } catch (IOException e) {
       sink.accept(0L, damaged(parser, e, 0));
       return;
@@ -125,38 +123,42 @@ final class FileRecords {
         0);
   }
 
-  /** JSON Lines: each line's records, at the line's byte offset. */
+  /** JSON Lines: each line's records, at the line's byte offset (read in 64 KiB chunks). */
   static void lines(InputStream in, JsonLinesParser parser, long maxLineBytes, Sink sink)
       throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-    long offset = 0;
-    long pos = 0;
+    byte[] buf = new byte[65536];
+    long offset = 0; // of the current line
     long lineBytes = 0;
     boolean first = true;
-    int b;
-    while (true) {
-      b = in.read();
-      if (b == '\n' || b < 0) {
-        if (b < 0 && lineBytes == 0) {
-          break;
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      int from = 0;
+      for (int i = 0; i < n; i++) {
+        if (buf[i] != '\n') {
+          continue;
         }
+        lineBytes += keep(line, buf, from, i - from, lineBytes, maxLineBytes);
         emitLine(line, lineBytes, maxLineBytes, first, parser, offset, sink);
         first = false;
+        offset += lineBytes + 1;
         line.reset();
         lineBytes = 0;
-        if (b < 0) {
-          break;
-        }
-        pos++;
-        offset = pos;
-        continue;
+        from = i + 1;
       }
-      pos++;
-      lineBytes++;
-      if (lineBytes <= maxLineBytes) {
-        line.write(b);
-      }
+      lineBytes += keep(line, buf, from, n - from, lineBytes, maxLineBytes);
     }
+    if (lineBytes > 0) {
+      emitLine(line, lineBytes, maxLineBytes, first, parser, offset, sink);
+    }
+  }
+
+  /** Appends what still fits under the limit; returns the number of bytes the line grew by. */
+  private static int keep(
+      ByteArrayOutputStream line, byte[] buf, int from, int len, long have, long max) {
+    long room = Math.max(0, max - have);
+    line.write(buf, from, (int) Math.min(len, room));
+    return len;
   }
 
   private static void emitLine(
@@ -241,10 +243,9 @@ final class FileRecords {
 
   /** CSV with a header row; delimiter (',', ';' or tab) from the header; offset = line number. */
   static void csv(InputStream in, JsonLinesParser parser, Sink sink) throws IOException {
-    BufferedInputStream b = new BufferedInputStream(in, 65536);
-    b.mark(65536);
+    PushbackInputStream b = new PushbackInputStream(in, 8192);
     byte[] head = b.readNBytes(8192);
-    b.reset();
+    b.unread(head);
     String h = new String(head, StandardCharsets.UTF_8);
     int nl = h.indexOf('\n');
     String firstLine = nl < 0 ? h : h.substring(0, nl);

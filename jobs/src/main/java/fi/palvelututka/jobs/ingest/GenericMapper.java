@@ -41,11 +41,6 @@ final class GenericMapper implements RecordMapper {
   }
 
   @Override
-  public List<Unit> unwrap(JsonNode value) {
-    return List.of(new Unit(value, null)); // one line or row = one record
-  }
-
-  @Override
   public ParsedRecord.Review map(JsonNode rec, JsonNode context, Canonical c)
       throws FieldException {
     Canonical.Draft d = new Canonical.Draft();

@@ -21,8 +21,9 @@ final class GooglePlacesMapper implements RecordMapper {
     d.source = SOURCE;
     String name = Fields.text(rec, "name");
     if (place != null) {
-      d.businessId = first(Fields.id(place, "id"), Fields.id(place, "place_id"));
-      d.businessName = first(Fields.text(place, "displayName.text"), textOrNull(place, "name"));
+      d.businessId = Fields.firstText(Fields.id(place, "id"), Fields.id(place, "place_id"));
+      d.businessName =
+          Fields.firstText(Fields.text(place, "displayName.text"), textOrNull(place, "name"));
       d.businessCategory = Fields.text(place, "primaryTypeDisplayName.text");
     }
     if (d.businessId == null && name != null && name.startsWith("places/")) {
@@ -35,9 +36,10 @@ final class GooglePlacesMapper implements RecordMapper {
     d.rating = Fields.rating(rec, "rating");
     JsonNode text = Fields.at(rec, "text");
     if (text != null && text.isObject()) { // new API
-      d.text = first(Fields.text(rec, "originalText.text"), Fields.text(rec, "text.text"));
+      d.text =
+          Fields.firstText(Fields.text(rec, "originalText.text"), Fields.text(rec, "text.text"));
       d.language =
-          first(
+          Fields.firstText(
               Fields.text(rec, "originalText.languageCode"), Fields.text(rec, "text.languageCode"));
       d.author = Fields.text(rec, "authorAttribution.displayName");
       d.createdAt = Fields.date(rec, "publishTime", c.options.defaultZone());
@@ -47,7 +49,8 @@ final class GooglePlacesMapper implements RecordMapper {
               : null;
     } else { // legacy API
       d.text = Fields.text(rec, "text");
-      d.language = first(Fields.text(rec, "original_language"), Fields.text(rec, "language"));
+      d.language =
+          Fields.firstText(Fields.text(rec, "original_language"), Fields.text(rec, "language"));
       d.author = Fields.text(rec, "author_name");
       d.createdAt = Fields.date(rec, "time", c.options.defaultZone());
       String time = Fields.id(rec, "time");
@@ -62,9 +65,5 @@ final class GooglePlacesMapper implements RecordMapper {
   private static String textOrNull(JsonNode n, String path) {
     JsonNode v = Fields.at(n, path);
     return v != null && v.isTextual() ? v.asText() : null;
-  }
-
-  private static String first(String a, String b) {
-    return a != null && !a.isBlank() ? a : b;
   }
 }

@@ -109,8 +109,9 @@ public final class JsonLinesParser {
     if (format.businessSideFile()) {
       return List.of(business(value, raw, rawBytes));
     }
-    List<RecordMapper.Unit> units = mapper.unwrap(value);
-    if (units.size() == 1 && units.get(0).record() == value) {
+    List<RecordMapper.Unit> units =
+        format.exportDocuments() ? RecordMapper.unwrapExport(value) : List.of();
+    if (units.isEmpty() || (units.size() == 1 && units.get(0).record() == value)) {
       return List.of(record(value, null, raw, rawBytes));
     }
     List<ParsedRecord> out = new ArrayList<>(units.size());

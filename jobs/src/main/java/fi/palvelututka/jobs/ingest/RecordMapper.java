@@ -11,11 +11,11 @@ interface RecordMapper extends Serializable {
   record Unit(JsonNode record, JsonNode context) {}
 
   /**
-   * The records a top-level value holds: an array's elements, the review array of an export
-   * document ({"reviews": [...]}, {"result": {"reviews": [...]}}, {"data": [...]}), or the value
-   * itself.
+   * The records a top-level value of an export document holds: an array's elements, the review
+   * array of the export ({"reviews": [...]}, {"result": {"reviews": [...]}}, {"data": [...]}), or
+   * the value itself.
    */
-  default List<Unit> unwrap(JsonNode value) {
+  static List<Unit> unwrapExport(JsonNode value) {
     if (value.isArray()) {
       List<Unit> out = new java.util.ArrayList<>();
       value.forEach(v -> out.add(new Unit(v, null)));

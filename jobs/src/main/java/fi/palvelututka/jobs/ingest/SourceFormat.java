@@ -52,6 +52,11 @@ public enum SourceFormat {
     return container;
   }
 
+  /** Whether a JSON value may be an export document holding many reviews (see unwrapExport). */
+  public boolean exportDocuments() {
+    return this == GOOGLE_BUSINESS || this == GOOGLE_PLACES || this == FACEBOOK;
+  }
+
   public boolean businessSideFile() {
     return this == BUSINESSES || this == BUSINESSES_CSV;
   }

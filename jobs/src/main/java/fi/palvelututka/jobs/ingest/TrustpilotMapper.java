@@ -1,7 +1,6 @@
 package fi.palvelututka.jobs.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 
 /**
  * Trustpilot review export (CSV; header names matched case-insensitively): {@code Review ID},
@@ -16,11 +15,6 @@ final class TrustpilotMapper implements RecordMapper {
   static final String SOURCE = "trustpilot";
 
   @Override
-  public List<Unit> unwrap(JsonNode value) {
-    return List.of(new Unit(value, null));
-  }
-
-  @Override
   public ParsedRecord.Review map(JsonNode rec, JsonNode context, Canonical c)
       throws FieldException {
     Canonical.Draft d = new Canonical.Draft();
@@ -28,7 +22,7 @@ final class TrustpilotMapper implements RecordMapper {
     d.id = Fields.id(rec, "review id");
     d.businessId = Fields.id(rec, "business unit id");
     d.businessName =
-        first(Fields.text(rec, "business unit name"), Fields.text(rec, "webshop name"));
+        Fields.first(Fields.text(rec, "business unit name"), Fields.text(rec, "webshop name"));
     d.rating = Fields.rating(rec, "review stars");
     String title = Fields.blankToNull(Fields.text(rec, "review title"));
     String content = Fields.blankToNull(Fields.text(rec, "review content"));
@@ -36,15 +30,12 @@ final class TrustpilotMapper implements RecordMapper {
     d.language = Fields.text(rec, "review language");
     d.author = Fields.text(rec, "consumer name");
     d.createdAt = Fields.date(rec, "review created (utc)", java.time.ZoneOffset.UTC);
-    d.ownerReplyText = first(Fields.text(rec, "reply content"), Fields.text(rec, "company reply"));
+    d.ownerReplyText =
+        Fields.first(Fields.text(rec, "reply content"), Fields.text(rec, "company reply"));
     d.ownerReplyAt =
-        first(
+        Fields.first(
             Fields.date(rec, "reply created (utc)", java.time.ZoneOffset.UTC),
             Fields.date(rec, "company reply date (utc)", java.time.ZoneOffset.UTC));
     return c.review(d);
-  }
-
-  private static <T> T first(T a, T b) {
-    return a != null ? a : b;
   }
 }

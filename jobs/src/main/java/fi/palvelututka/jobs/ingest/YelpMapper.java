@@ -1,7 +1,6 @@
 package fi.palvelututka.jobs.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 
 /**
  * Yelp Open Dataset {@code review.json} (JSON Lines): {@code review_id}, {@code business_id},
@@ -12,11 +11,6 @@ import java.util.List;
 final class YelpMapper implements RecordMapper {
   private static final long serialVersionUID = 1L;
   static final String SOURCE = "yelp";
-
-  @Override
-  public List<Unit> unwrap(JsonNode value) {
-    return List.of(new Unit(value, null));
-  }
 
   @Override
   public ParsedRecord.Review map(JsonNode rec, JsonNode context, Canonical c)

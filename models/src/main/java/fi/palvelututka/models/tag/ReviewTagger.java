@@ -28,7 +28,7 @@ public final class ReviewTagger {
       AnalyzerModels analyzerModels, SentimentModel sentimentModel, Taxonomy taxonomy) {
     this.analyzer = analyzerModels.newAnalyzer();
     this.sentiment = sentimentModel.newClassifier(analyzer);
-    this.themes = ThemeTaggers.of(taxonomy);
+    this.themes = new ThemeTagger(taxonomy);
     this.modelVersion =
         ModelVersion.bundle(
             analyzerModels.version(), sentimentModel.version(), taxonomy.modelVersion());
@@ -48,15 +48,5 @@ public final class ReviewTagger {
     Analysis a = analyzer.analyze(text);
     DocumentSentiment doc = sentiment.classifyDocument(a);
     return new TagResult(doc, themes.tag(a, doc));
-  }
-
-  /** Compiled pattern sets are shared per taxonomy instance (compiling costs milliseconds). */
-  private static final class ThemeTaggers {
-    private static final java.util.Map<Taxonomy, ThemeTagger> CACHE =
-        java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-
-    static ThemeTagger of(Taxonomy t) {
-      return CACHE.computeIfAbsent(t, ThemeTagger::new);
-    }
   }
 }

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -155,15 +154,5 @@ public final class LearnedThemes {
     }
     return new LearnedThemes(
         cats, models, th, Boolean.parseBoolean(p.getProperty("masked", "false")));
-  }
-
-  /** Settings summary for reports. */
-  public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("masked", masked);
-    for (int c = 0; c < categories.size(); c++) {
-      m.put(categories.get(c), models[c] == null ? "no model" : thresholds[c]);
-    }
-    return m;
   }
 }

@@ -176,12 +176,12 @@ public final class PatternSet {
             };
         for (String raw : src) {
           String text = raw.strip();
+          if (text.isEmpty()) {
+            throw new IllegalArgumentException("Empty pattern in " + c.id() + "/" + kind);
+          }
           String[] parts = text.split("\\s+");
           for (int i = 0; i < parts.length; i++) {
             parts[i] = parts[i].equals("NEG") ? "NEG" : parts[i].toLowerCase(Locale.ROOT);
-          }
-          if (text.isEmpty()) {
-            throw new IllegalArgumentException("Empty pattern in " + c.id() + "/" + kind);
           }
           List<Integer> el = new ArrayList<>();
           List<Integer> forbidden = new ArrayList<>();
@@ -192,7 +192,8 @@ public final class PatternSet {
             Integer id = elementIds.get(part);
             if (id == null) {
               id = elements.size();
-              Element e = parseElement(part, raw, c.id(), id, exact, prefix, suffix);
+              Element e =
+                  parseElement(part, id, exact, prefix, suffix, containsText, containsElement);
               if (e == null) {
                 throw new IllegalArgumentException(
                     "Bad element '" + part + "' in pattern '" + raw + "' of " + c.id());
@@ -202,7 +203,6 @@ public final class PatternSet {
               if (e.negator()) {
                 neg.add(id);
               }
-              collectContains(part, id, containsText, containsElement);
             }
             Element e = elements.get(id);
             if (e.forbidden()) {
@@ -240,14 +240,15 @@ public final class PatternSet {
         neg.stream().mapToInt(Integer::intValue).toArray());
   }
 
+  /** Parses one element and indexes its alternatives under {@code id}; null when malformed. */
   private static Element parseElement(
       String part,
-      String raw,
-      String category,
       int id,
       Map<String, List<Integer>> exact,
       Map<String, List<Integer>> prefix,
-      Map<String, List<Integer>> suffix) {
+      Map<String, List<Integer>> suffix,
+      List<String> containsText,
+      List<Integer> containsElement) {
     if (part.equals("NEG")) {
       return new Element(true, false, false, false);
     }
@@ -267,22 +268,12 @@ public final class PatternSet {
         case PREFIX -> prefix.computeIfAbsent(w, x -> new ArrayList<>()).add(id);
         case SUFFIX -> suffix.computeIfAbsent(w, x -> new ArrayList<>()).add(id);
         case CONTAINS -> {
-          /* collected separately */
+          containsText.add(w);
+          containsElement.add(id);
         }
       }
     }
     return new Element(false, requireNeg, forbidden, noFlip);
-  }
-
-  private static void collectContains(
-      String part, int id, List<String> containsText, List<Integer> containsElement) {
-    String body = "~!=".indexOf(part.charAt(0)) >= 0 ? part.substring(1) : part;
-    for (String alt : body.split("\\|", -1)) {
-      if (kindOf(alt) == AltKind.CONTAINS) {
-        containsText.add(alt.replace("*", ""));
-        containsElement.add(id);
-      }
-    }
   }
 
   private static AltKind kindOf(String alt) {
@@ -307,7 +298,7 @@ public final class PatternSet {
     return out;
   }
 
-  /** All pattern matches in one sentence (at most one per pattern: the tightest found first). */
+  /** All pattern matches in one sentence (at most one per pattern: the first assignment found). */
   public List<Match> match(Sentence sentence) {
     List<Token> tokens = sentence.tokens();
     int n = tokens.size();

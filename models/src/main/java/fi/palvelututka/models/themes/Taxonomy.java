@@ -26,11 +26,14 @@ public final class Taxonomy {
   private final String version;
   private final List<ThemeCategory> categories;
   private final ModelVersion modelVersion;
+  private final PatternSet patterns;
 
   private Taxonomy(String version, List<ThemeCategory> categories, ModelVersion modelVersion) {
     this.version = version;
     this.categories = List.copyOf(categories);
     this.modelVersion = modelVersion;
+    // compiled once here: validates every pattern (with its category in the message)
+    this.patterns = PatternSet.compile(this);
   }
 
   /** The taxonomy shipped in the jar. */
@@ -86,9 +89,7 @@ public final class Taxonomy {
               strings(c, "neutral", id));
       out.add(cat);
     }
-    Taxonomy t = new Taxonomy(version, out, ModelVersion.of(MODEL_NAME, json));
-    PatternSet.compile(t); // validates every pattern now, with its category in the message
-    return t;
+    return new Taxonomy(version, out, ModelVersion.of(MODEL_NAME, json));
   }
 
   private static String text(JsonNode n, String field, String where) {
@@ -135,6 +136,11 @@ public final class Taxonomy {
       }
     }
     throw new IllegalArgumentException("Unknown category: " + id);
+  }
+
+  /** The taxonomy's patterns, compiled. */
+  public PatternSet patterns() {
+    return patterns;
   }
 
   /** Name and hash of the taxonomy file, stored on every output row. */

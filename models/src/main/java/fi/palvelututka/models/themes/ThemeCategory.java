@@ -30,8 +30,4 @@ public record ThemeCategory(
     praise = List.copyOf(praise);
     neutral = List.copyOf(neutral);
   }
-
-  public int patternCount() {
-    return complaint.size() + praise.size() + neutral.size();
-  }
 }

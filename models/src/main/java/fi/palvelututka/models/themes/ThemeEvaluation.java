@@ -99,8 +99,7 @@ public final class ThemeEvaluation {
       for (AspectMention m : predicted) {
         if (m.category().equals(a.category()) && m.polarity().equals(a.polarity())) {
           evidenceTotal++;
-          if (m.start() <= at && at + a.evidence().length() <= m.end()
-              || at < m.end() && m.start() < at + a.evidence().length()) {
+          if (at < m.end() && m.start() < at + a.evidence().length()) { // spans overlap
             evidenceFound++;
           }
           break;

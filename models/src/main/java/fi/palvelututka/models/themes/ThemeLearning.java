@@ -92,7 +92,7 @@ public final class ThemeLearning {
   /** Trains one model per category on the pattern-labelled pool; threshold 1 (never fires). */
   public static LearnedThemes train(
       Taxonomy taxonomy, List<Sentence> pool, boolean masked, PrintStream log) {
-    PatternSet patterns = PatternSet.compile(taxonomy);
+    PatternSet patterns = taxonomy.patterns();
     int cats = patterns.categoryCount();
     List<List<Event>> positives = new ArrayList<>();
     List<List<Event>> negatives = new ArrayList<>();

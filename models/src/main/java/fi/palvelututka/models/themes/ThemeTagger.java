@@ -47,7 +47,7 @@ public final class ThemeTagger {
    * learned categories must be the taxonomy's, in the same order.
    */
   public ThemeTagger(Taxonomy taxonomy, LearnedThemes learned) {
-    this.patterns = PatternSet.compile(taxonomy);
+    this.patterns = taxonomy.patterns();
     if (learned != null) {
       List<String> ids = taxonomy.categories().stream().map(ThemeCategory::id).toList();
       if (!learned.categories().equals(ids)) {
