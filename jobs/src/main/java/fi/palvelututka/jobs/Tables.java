@@ -29,12 +29,23 @@ public final class Tables {
 
   private Tables() {}
 
-  /** Selects exactly the columns of {@code schema}, in its order, cast to its types. */
+  /**
+   * Selects exactly the columns of {@code schema}, in its order, atomic columns cast to its types
+   * (nested ones as they are: a cast cannot make a nested field non-nullable, and Parquet reads
+   * every field back as nullable).
+   */
   public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> conform(
       org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df, StructType schema) {
     return df.select(
         java.util.Arrays.stream(schema.fields())
-            .map(fl -> org.apache.spark.sql.functions.col(fl.name()).cast(fl.dataType()))
+            .map(
+                fl -> {
+                  org.apache.spark.sql.Column c = org.apache.spark.sql.functions.col(fl.name());
+                  return fl.dataType() instanceof StructType
+                          || fl.dataType() instanceof org.apache.spark.sql.types.ArrayType
+                      ? c
+                      : c.cast(fl.dataType());
+                })
             .toArray(org.apache.spark.sql.Column[]::new));
   }
 
@@ -60,6 +71,7 @@ public final class Tables {
               f("rating", IntegerType),
               required("text", StringType),
               f("language", StringType),
+              f("source_language", StringType),
               f("created_at", TimestampType),
               f("updated_at", TimestampType),
               f("owner_reply_text", StringType),
@@ -153,6 +165,8 @@ public final class Tables {
               f("city", StringType),
               required("period", StringType),
               required("review_count", LongType),
+              required("tagged_count", LongType),
+              required("finnish_count", LongType),
               required("rated_count", LongType),
               f("rating_mean", DoubleType),
               required("positive_count", LongType),

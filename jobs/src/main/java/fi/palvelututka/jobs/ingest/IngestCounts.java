@@ -7,6 +7,11 @@ import java.util.Map;
  * records, business records of side files, and unusable records); blank lines are not records and
  * are counted apart. Invariant checked by the job: {@code read == accepted + duplicates + rejected
  * + businessRecords}.
+ *
+ * <p>{@code accepted}: review records that are now the stored version of their review (new reviews,
+ * and {@code updated} ones that replaced an older stored version). {@code duplicates}: review
+ * records not stored because the lake or this run holds the same review in the same or a newer
+ * version.
  */
 public record IngestCounts(
     long read,
@@ -15,7 +20,8 @@ public record IngestCounts(
     long rejected,
     long blankLines,
     Map<String, Long> rejectedByReason,
-    long businessRecords) {
+    long businessRecords,
+    long updated) {
 
   public IngestCounts(
       long read,
@@ -24,7 +30,7 @@ public record IngestCounts(
       long rejected,
       long blankLines,
       Map<String, Long> rejectedByReason) {
-    this(read, accepted, duplicates, rejected, blankLines, rejectedByReason, 0);
+    this(read, accepted, duplicates, rejected, blankLines, rejectedByReason, 0, 0);
   }
 
   public boolean reconciles() {
@@ -36,6 +42,7 @@ public record IngestCounts(
     Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("read", read);
     m.put("accepted", accepted);
+    m.put("updated", updated);
     m.put("duplicates", duplicates);
     m.put("rejected", rejected);
     m.put("blank_lines", blankLines);

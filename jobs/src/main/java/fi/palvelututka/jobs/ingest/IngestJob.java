@@ -3,9 +3,13 @@ package fi.palvelututka.jobs.ingest;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
+import fi.palvelututka.jobs.Lake;
 import fi.palvelututka.jobs.Tables;
+import fi.palvelututka.models.lang.LanguageIdentifier;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,11 +26,12 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
@@ -55,12 +60,16 @@ public final class IngestJob {
       List<InputFiles.InputFile> files,
       List<String> skipped,
       Map<String, IngestCounts> perFile,
-      IngestCounts total) {}
+      IngestCounts total,
+      Map<String, Long> acceptedByLanguage,
+      long lakeReviews) {}
 
   private static final String KIND_REVIEW = "review";
   private static final String KIND_REJECT = "reject";
   private static final String KIND_BLANK = "blank";
   private static final String KIND_BUSINESS = "business";
+  private static final String NEW = "_new";
+  private static final String EXISTED = "_existed";
 
   /** Review columns (without run_id) + reject columns + kind; all nullable. */
   static final StructType STAGING_SCHEMA = stagingSchema();
@@ -74,7 +83,8 @@ public final class IngestJob {
     this.options = options;
   }
 
-  public Result execute(String lake, String runId) throws IOException {
+  /** Parses the inputs and stages the merged {@code reviews} and {@code rejects} in the lake. */
+  public Result execute(Lake lake) throws IOException {
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     InputFiles.Listing listing = InputFiles.expand(options.inputs(), hadoopConf);
     if (listing.files().isEmpty()) {
@@ -135,15 +145,15 @@ public final class IngestJob {
     Dataset<Row> staging =
         spark.createDataFrame(all, STAGING_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return write(staging, listing, lake, runId);
+      return write(staging, listing, lake);
     } finally {
       staging.unpersist();
       spark.sparkContext().clearJobGroup();
     }
   }
 
-  private Result write(
-      Dataset<Row> staging, InputFiles.Listing listing, String lake, String runId) {
+  private Result write(Dataset<Row> staging, InputFiles.Listing listing, Lake lake) {
+    String runId = lake.runId();
     Dataset<Row> candidates = staging.filter(col("kind").equalTo(KIND_REVIEW));
     Dataset<Row> businesses =
         staging
@@ -162,9 +172,31 @@ public final class IngestJob {
               .withColumn("city", coalesce(col("city"), col("_bcity")))
               .drop("_bid", "_bname", "_bcat", "_bcity");
     }
+    // One window over the stored reviews and this run's records: per review_id the newest
+    // version wins (updated_at, else created_at); on a tie the stored one stays, then the later
+    // file and offset. This run's records that do not win are duplicates.
+    Dataset<Row> stored;
+    try {
+      stored = lake.readCurrent(Tables.REVIEWS, Tables.REVIEWS_SCHEMA);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Dataset<Row> fresh =
+        Tables.conform(candidates.withColumn("run_id", lit(runId)), Tables.REVIEWS_SCHEMA);
     Column version = coalesce(col("updated_at"), col("created_at"));
-    Dataset<Row> reviews =
-        candidates
+    Dataset<Row> ranked =
+        stored
+            .withColumn(NEW, lit(false))
+            .unionByName(fresh.withColumn(NEW, lit(true)))
+            .withColumn(
+                EXISTED,
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .max(when(col(NEW), 0).otherwise(1))
+                    .over(Window.partitionBy("review_id"))
+                    .equalTo(1))
             .withColumn(
                 "_rank",
                 row_number()
@@ -172,91 +204,175 @@ public final class IngestJob {
                         Window.partitionBy("review_id")
                             .orderBy(
                                 version.desc_nulls_last(),
+                                col(NEW).asc(),
                                 col("ingest_file").desc(),
                                 col("ingest_offset").desc())))
             .filter(col("_rank").equalTo(1))
             .drop("_rank")
-            .withColumn("run_id", lit(runId));
-    reviews = Tables.conform(reviews, Tables.REVIEWS_SCHEMA);
-    reviews.write().mode(SaveMode.Overwrite).parquet(lake + "/" + Tables.REVIEWS);
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> accepted =
+          ranked
+              .filter(col(NEW))
+              .mapPartitions(
+                  (MapPartitionsFunction<Row, Row>) IngestJob::identifyLanguages,
+                  Encoders.row(ranked.schema()));
+      Dataset<Row> reviews =
+          Tables.conform(ranked.filter(not(col(NEW))), Tables.REVIEWS_SCHEMA)
+              .unionByName(Tables.conform(accepted, Tables.REVIEWS_SCHEMA));
+      lake.writeStaged(reviews, Tables.REVIEWS);
 
-    Tables.conform(
-            staging.filter(col("kind").equalTo(KIND_REJECT)).withColumn("run_id", lit(runId)),
-            Tables.REJECTS_SCHEMA)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(lake + "/" + Tables.REJECTS);
-
-    // Counts: what was read (from the parsed lines) against what the tables now hold.
-    Map<String, long[]> perFile = new TreeMap<>(); // read, candidates, rejected, blank, business
-    Map<String, Map<String, Long>> reasons = new TreeMap<>();
-    for (Row r : staging.groupBy("ingest_file", "kind", "reason").count().collectAsList()) {
-      String file = r.getString(0);
-      String kind = r.getString(1);
-      long n = r.getLong(3);
-      long[] c = perFile.computeIfAbsent(file, k -> new long[5]);
-      switch (kind) {
-        case KIND_REVIEW -> {
-          c[0] += n;
-          c[1] += n;
-        }
-        case KIND_REJECT -> {
-          c[0] += n;
-          c[2] += n;
-          reasons.computeIfAbsent(file, k -> new TreeMap<>()).merge(r.getString(2), n, Long::sum);
-        }
-        case KIND_BUSINESS -> {
-          c[0] += n;
-          c[4] += n;
-        }
-        default -> c[3] += n;
+      Dataset<Row> storedRejects;
+      try {
+        storedRejects = lake.readCurrent(Tables.REJECTS, Tables.REJECTS_SCHEMA);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
-    }
-    Map<String, Long> keptPerFile = new TreeMap<>();
-    Dataset<Row> written = spark.read().parquet(lake + "/" + Tables.REVIEWS);
-    for (Row r : written.groupBy("ingest_file").count().collectAsList()) {
-      keptPerFile.put(r.getString(0), r.getLong(1));
-    }
-    long writtenRejects = spark.read().parquet(lake + "/" + Tables.REJECTS).count();
+      long storedRejectCount = storedRejects.count();
+      lake.writeStaged(
+          storedRejects.unionByName(
+              Tables.conform(
+                  staging.filter(col("kind").equalTo(KIND_REJECT)).withColumn("run_id", lit(runId)),
+                  Tables.REJECTS_SCHEMA)),
+          Tables.REJECTS);
 
-    Map<String, IngestCounts> counts = new LinkedHashMap<>();
-    long read = 0, parsedReviews = 0, rejected = 0, blank = 0, business = 0;
-    Map<String, Long> allReasons = new TreeMap<>();
-    for (InputFiles.InputFile f : listing.files()) {
-      long[] c = perFile.getOrDefault(f.path(), new long[5]);
-      long kept = keptPerFile.getOrDefault(f.path(), 0L);
-      Map<String, Long> rs = reasons.getOrDefault(f.path(), Map.of());
-      counts.put(f.path(), new IngestCounts(c[0], kept, c[1] - kept, c[2], c[3], rs, c[4]));
-      business += c[4];
-      read += c[0];
-      parsedReviews += c[1];
-      rejected += c[2];
-      blank += c[3];
-      rs.forEach((k, v) -> allReasons.merge(k, v, Long::sum));
+      // Counts: what was read (from the parsed records) against what the tables now hold.
+      Map<String, long[]> perFile = new TreeMap<>(); // read, candidates, rejected, blank, business
+      Map<String, Map<String, Long>> reasons = new TreeMap<>();
+      for (Row r : staging.groupBy("ingest_file", "kind", "reason").count().collectAsList()) {
+        String file = r.getString(0);
+        String kind = r.getString(1);
+        long n = r.getLong(3);
+        long[] c = perFile.computeIfAbsent(file, k -> new long[5]);
+        switch (kind) {
+          case KIND_REVIEW -> {
+            c[0] += n;
+            c[1] += n;
+          }
+          case KIND_REJECT -> {
+            c[0] += n;
+            c[2] += n;
+            reasons.computeIfAbsent(file, k -> new TreeMap<>()).merge(r.getString(2), n, Long::sum);
+          }
+          case KIND_BUSINESS -> {
+            c[0] += n;
+            c[4] += n;
+          }
+          default -> c[3] += n;
+        }
+      }
+      Map<String, long[]> keptPerFile = new TreeMap<>(); // accepted, updated
+      Map<String, Long> languages = new TreeMap<>();
+      for (Row r :
+          ranked
+              .filter(col(NEW))
+              .groupBy(col("ingest_file"), col(EXISTED))
+              .count()
+              .collectAsList()) {
+        long[] k = keptPerFile.computeIfAbsent(r.getString(0), x -> new long[2]);
+        k[0] += r.getLong(2);
+        if (r.getBoolean(1)) {
+          k[1] += r.getLong(2);
+        }
+      }
+      Dataset<Row> written = lake.readStaged(Tables.REVIEWS);
+      for (Row r :
+          written
+              .filter(col("run_id").equalTo(runId))
+              .groupBy(coalesce(col("language"), lit("null")))
+              .count()
+              .collectAsList()) {
+        languages.put(r.getString(0), r.getLong(1));
+      }
+      long writtenRejects = lake.readStaged(Tables.REJECTS).count() - storedRejectCount;
+      long storedTotal = written.count();
+      long writtenNew = written.filter(col("run_id").equalTo(runId)).count();
+
+      Map<String, IngestCounts> counts = new LinkedHashMap<>();
+      long read = 0, parsedReviews = 0, rejected = 0, blank = 0, business = 0, updated = 0;
+      Map<String, Long> allReasons = new TreeMap<>();
+      for (InputFiles.InputFile f : listing.files()) {
+        long[] c = perFile.getOrDefault(f.path(), new long[5]);
+        long[] kept = keptPerFile.getOrDefault(f.path(), new long[2]);
+        Map<String, Long> rs = reasons.getOrDefault(f.path(), Map.of());
+        counts.put(
+            f.path(),
+            new IngestCounts(c[0], kept[0], c[1] - kept[0], c[2], c[3], rs, c[4], kept[1]));
+        business += c[4];
+        read += c[0];
+        parsedReviews += c[1];
+        rejected += c[2];
+        blank += c[3];
+        updated += kept[1];
+        rs.forEach((k, v) -> allReasons.merge(k, v, Long::sum));
+      }
+      // Reconciliation uses the rows actually written: it fails when rows were lost on write.
+      IngestCounts total =
+          new IngestCounts(
+              read,
+              writtenNew,
+              parsedReviews - writtenNew,
+              writtenRejects,
+              blank,
+              allReasons,
+              business,
+              updated);
+      if (writtenRejects != rejected) {
+        LOG.error(
+            "ingest: rejects parsed ({}) differ from rejects written ({})",
+            rejected,
+            writtenRejects);
+      }
+      LOG.info(
+          "ingest: read {} records: {} accepted ({} updated), {} duplicates, {} rejected ({} blank"
+              + " lines); the lake now holds {} reviews; languages of the accepted: {}",
+          read,
+          writtenNew,
+          updated,
+          total.duplicates(),
+          writtenRejects,
+          blank,
+          storedTotal,
+          languages);
+      return new Result(listing.files(), listing.skipped(), counts, total, languages, storedTotal);
+    } finally {
+      ranked.unpersist();
     }
-    long keptTotal = written.count();
-    // Reconciliation uses the rows actually written: it fails when rejects were lost on write.
-    IngestCounts total =
-        new IngestCounts(
-            read,
-            keptTotal,
-            parsedReviews - keptTotal,
-            writtenRejects,
-            blank,
-            allReasons,
-            business);
-    if (writtenRejects != rejected) {
-      LOG.error(
-          "ingest: rejects parsed ({}) differ from rejects written ({})", rejected, writtenRejects);
+  }
+
+  /** Sets {@code language} on this run's accepted reviews (see {@link LanguageIdentifier}). */
+  static Iterator<Row> identifyLanguages(Iterator<Row> rows) {
+    LanguageIdentifier id = LanguageIdentifier.shipped();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row r = rows.next();
+        Object[] v = new Object[r.size()];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = r.get(i);
+        }
+        int lang = r.fieldIndex("language");
+        v[lang] = language(id.identify(r.getAs("text")), r.getAs("source_language"));
+        return RowFactory.create(v);
+      }
+    };
+  }
+
+  /**
+   * The detected language; for text without a detectable language, the source's own language code
+   * (its primary subtag: "fi-FI" → "fi") when it gives one.
+   */
+  static String language(LanguageIdentifier.Guess guess, String sourceLanguage) {
+    if (!guess.language().equals(LanguageIdentifier.UNDETERMINED) || sourceLanguage == null) {
+      return guess.language();
     }
-    LOG.info(
-        "ingest: read {} records: {} accepted, {} duplicates, {} rejected ({} blank lines)",
-        read,
-        keptTotal,
-        total.duplicates(),
-        writtenRejects,
-        blank);
-    return new Result(listing.files(), listing.skipped(), counts, total);
+    String primary = sourceLanguage.strip().toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+    return primary.matches("[a-z]{2,3}") ? primary : guess.language();
   }
 
   /** The format of a file: the --format option, or detected from its first 64 KiB. */
@@ -337,7 +453,7 @@ public final class IngestJob {
       v[idx("author_id_hash")] = r.authorIdHash();
       v[idx("rating")] = r.rating();
       v[idx("text")] = r.text();
-      v[idx("language")] = r.language();
+      v[idx("source_language")] = r.language();
       v[idx("created_at")] = ts(r.createdAt());
       v[idx("updated_at")] = ts(r.updatedAt());
       v[idx("owner_reply_text")] = r.ownerReplyText();

@@ -163,16 +163,20 @@ public final class NightlyCommand implements Callable<Integer> {
       } catch (FileNotFoundException e) {
         err.println("nightly: " + e.getMessage());
         return ExitCodes.INPUT;
+      } catch (NightlyJob.RunIdUsedException e) {
+        err.println("nightly: " + e.getMessage());
+        return ExitCodes.USAGE;
       }
       IngestCounts c = o.ingest().total();
       out.printf(
           "run %s (Spark %s, %s)%n",
           options.runId(), spark.version(), spark.sparkContext().master());
       out.printf(
-          "read %d records from %d file(s): %d accepted, %d duplicates, %d rejected%s%n",
+          "read %d records from %d file(s): %d accepted (%d updated), %d duplicates, %d rejected%s%n",
           c.read(),
           o.ingest().files().size(),
           c.accepted(),
+          c.updated(),
           c.duplicates(),
           c.rejected(),
           c.rejectedByReason().isEmpty() ? "" : " " + c.rejectedByReason());
@@ -184,7 +188,15 @@ public final class NightlyCommand implements Callable<Integer> {
           c.duplicates(),
           c.rejected(),
           c.businessRecords() == 0 ? "" : " + " + c.businessRecords() + " business records");
-      out.printf("tagged %d reviews; summarized %d businesses%n", o.tagged(), o.businesses());
+      out.printf("languages of the accepted reviews: %s%n", o.ingest().acceptedByLanguage());
+      out.printf(
+          "lake holds %d reviews: %d tagged (%d by this run), %d in other languages not tagged%s%n",
+          o.ingest().lakeReviews(),
+          o.tags().reviews(),
+          o.tags().taggedNow(),
+          o.tags().skipped(),
+          o.tags().skippedByLanguage().isEmpty() ? "" : " " + o.tags().skippedByLanguage());
+      out.printf("summarized %d businesses%n", o.businesses());
       out.printf("lake:     %s%n", options.lake());
       out.printf("manifest: %s%n", o.manifestPath());
       if (o.reportIndex() != null) {

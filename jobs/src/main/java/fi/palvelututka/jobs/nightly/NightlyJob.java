@@ -2,6 +2,7 @@ package fi.palvelututka.jobs.nightly;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import fi.palvelututka.jobs.Lake;
 import fi.palvelututka.jobs.Tables;
 import fi.palvelututka.jobs.ingest.IngestCounts;
 import fi.palvelututka.jobs.ingest.IngestJob;
@@ -10,14 +11,12 @@ import fi.palvelututka.jobs.report.ReportJob;
 import fi.palvelututka.jobs.summarize.SummarizeJob;
 import fi.palvelututka.jobs.tag.TagJob;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -36,11 +35,15 @@ public final class NightlyJob {
   /** Outcome of a run, as printed by the CLI and stored in the manifest. */
   public record Outcome(
       IngestJob.Result ingest,
-      long tagged,
+      TagJob.Result tags,
       long businesses,
       String reportIndex,
       String manifestPath,
-      boolean reconciles) {}
+      boolean reconciles) {
+    public long tagged() {
+      return tags.taggedNow();
+    }
+  }
 
   private final SparkSession spark;
   private final NightlyOptions options;
@@ -50,45 +53,70 @@ public final class NightlyJob {
     this.options = options;
   }
 
+  /** The run id was used by an earlier run of this lake. */
+  public static final class RunIdUsedException extends IllegalArgumentException {
+    RunIdUsedException(String message) {
+      super(message);
+    }
+  }
+
   public Outcome execute() throws IOException {
-    String lake = options.lake();
     String runId = options.runId();
+    Lake lake = new Lake(spark, options.lake(), runId);
+    List<String> recovered = lake.recover();
+    Path previous = new Path(lake.manifestPath());
+    if (previous.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(previous)) {
+      throw new RunIdUsedException(
+          "Run id '" + runId + "' was already used (" + previous + "); give a new --run-id");
+    }
     Instant started = Instant.now();
     Map<String, Object> timings = new LinkedHashMap<>();
 
     long t = System.nanoTime();
     IngestJob ingestJob = new IngestJob(spark, options.ingest());
-    IngestJob.Result ingest = ingestJob.execute(lake, runId);
+    IngestJob.Result ingest = ingestJob.execute(lake);
     Map<String, String> ingestFormats = ingestJob.formats();
     timings.put("ingest_s", secs(t));
 
     t = System.nanoTime();
-    TagJob.Result tagResult = new TagJob(spark).execute(lake, runId);
-    long tagged = tagResult.reviews();
+    TagJob.Result tagResult = new TagJob(spark).execute(lake);
     timings.put("tag_s", secs(t));
 
     t = System.nanoTime();
-    long businesses = new SummarizeJob(spark).execute(lake, runId);
+    long businesses = new SummarizeJob(spark).execute(lake);
     timings.put("summarize_s", secs(t));
 
-    String index = null;
-    if (options.reports() != null) {
-      t = System.nanoTime();
-      index = new ReportJob(spark).execute(lake, options.reports(), runId);
-      timings.put("report_s", secs(t));
-    }
-
     IngestCounts total = ingest.total();
-    boolean reconciles = total.reconciles() && tagged == total.accepted();
+    boolean tagsReconcile = tagResult.reviews() == tagResult.taggable();
+    boolean lakeReconciles = ingest.lakeReviews() == tagResult.taggable() + tagResult.skipped();
+    boolean reconciles = total.reconciles() && tagsReconcile && lakeReconciles;
     if (!reconciles) {
       LOG.error(
-          "counts do not reconcile: read {} != accepted {} + duplicates {} + rejected {}, or"
-              + " tagged {} != accepted",
+          "counts do not reconcile: read {} != accepted {} + duplicates {} + rejected {} +"
+              + " business records {}; or review_tags {} != taggable reviews {}; or lake reviews"
+              + " {} != taggable {} + other languages {}",
           total.read(),
           total.accepted(),
           total.duplicates(),
           total.rejected(),
-          tagged);
+          total.businessRecords(),
+          tagResult.reviews(),
+          tagResult.taggable(),
+          ingest.lakeReviews(),
+          tagResult.taggable(),
+          tagResult.skipped());
+    } else {
+      LOG.info(
+          "nightly: counts reconcile: read {} = accepted {} + duplicates {} + rejected {} +"
+              + " business records {}; lake reviews {} = tagged {} + other languages {}",
+          total.read(),
+          total.accepted(),
+          total.duplicates(),
+          total.rejected(),
+          total.businessRecords(),
+          ingest.lakeReviews(),
+          tagResult.reviews(),
+          tagResult.skipped());
     }
     Instant finished = Instant.now();
     timings.put("total_s", Duration.between(started, finished).toMillis() / 1000.0);
@@ -96,6 +124,7 @@ public final class NightlyJob {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("run_id", runId);
     manifest.put("status", reconciles ? "ok" : "reconciliation_failed");
+    manifest.put("recovered_runs", recovered);
     manifest.put("started_at", started.toString());
     manifest.put("finished_at", finished.toString());
     manifest.put("spark_version", spark.version());
@@ -113,43 +142,54 @@ public final class NightlyJob {
     manifest.put("inputs", inputs);
     manifest.put("skipped_files", ingest.skipped());
     manifest.put("counts", total.toMap());
+    manifest.put("accepted_by_language", ingest.acceptedByLanguage());
     manifest.put("reconciles", reconciles);
-    manifest.put(
-        "stages",
-        Map.of(
-            "reviews",
-            total.accepted(),
-            "rejects",
-            total.rejected(),
-            "review_tags",
-            tagged,
-            "aspect_mentions",
-            tagResult.mentions(),
-            "business_summary",
-            businesses));
+    Map<String, Object> stages = new LinkedHashMap<>();
+    stages.put("reviews_accepted", total.accepted());
+    stages.put("reviews_in_lake", ingest.lakeReviews());
+    stages.put("rejects", total.rejected());
+    stages.put("tagged_now", tagResult.taggedNow());
+    stages.put("review_tags", tagResult.reviews());
+    stages.put("not_tagged_by_language", tagResult.skippedByLanguage());
+    stages.put("aspect_mentions", tagResult.mentions());
+    stages.put("business_summary", businesses);
+    manifest.put("stages", stages);
     manifest.put("timings", timings);
-    Map<String, String> outputs = new LinkedHashMap<>();
-    for (String table :
+    List<String> tables =
         List.of(
             Tables.REVIEWS,
             Tables.REJECTS,
             Tables.REVIEW_TAGS,
             Tables.ASPECT_MENTIONS,
-            Tables.BUSINESS_SUMMARY)) {
-      outputs.put(table, lake + "/" + table);
+            Tables.BUSINESS_SUMMARY);
+    Map<String, String> outputs = new LinkedHashMap<>();
+    for (String table : tables) {
+      outputs.put(table, lake.current(table));
     }
-    if (index != null) {
+    String index = null;
+    if (options.reports() != null) {
+      index = new Path(options.reports(), "index.html").toString();
       outputs.put("report", index);
     }
     manifest.put("outputs", outputs);
-
-    Path manifestPath = new Path(lake + "/" + Tables.RUNS, runId + ".json");
-    FileSystem fs = manifestPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    try (OutputStream out = fs.create(manifestPath, true)) {
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, manifest);
+    byte[] json =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(manifest);
+    if (!reconciles) {
+      // nothing of this run becomes visible; the manifest says why
+      lake.abandon(json);
+      LOG.error("nightly: run not committed; manifest {}", lake.manifestPath());
+      return new Outcome(ingest, tagResult, businesses, null, lake.manifestPath(), false);
     }
-    LOG.info("nightly: manifest {}", manifestPath);
-    return new Outcome(ingest, tagged, businesses, index, manifestPath.toString(), reconciles);
+    lake.stageManifest(json);
+    lake.commit(tables);
+    LOG.info("nightly: committed; manifest {}", lake.manifestPath());
+
+    if (options.reports() != null) {
+      t = System.nanoTime();
+      index = new ReportJob(spark).execute(lake.root(), options.reports(), runId);
+      LOG.info("nightly: reports in {} ({} s)", options.reports(), secs(t));
+    }
+    return new Outcome(ingest, tagResult, businesses, index, lake.manifestPath(), reconciles);
   }
 
   private static double secs(long t0) {

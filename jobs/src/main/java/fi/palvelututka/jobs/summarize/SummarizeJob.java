@@ -10,11 +10,12 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import fi.palvelututka.jobs.Lake;
 import fi.palvelututka.jobs.Tables;
+import fi.palvelututka.jobs.tag.TagJob;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Summarize: joins {@code lake/reviews} with {@code lake/review_tags} and writes {@code
  * lake/business_summary}, one row per business for the period {@value #PERIOD_ALL}: review count,
- * mean rating, sentiment counts and shares, net sentiment = (positive - negative) / reviews × 100,
- * in [-100, 100].
+ * mean rating, sentiment counts and shares of the tagged (Finnish) reviews, net sentiment =
+ * (positive - negative) / tagged × 100, in [-100, 100].
  */
 public final class SummarizeJob {
 
@@ -38,16 +39,17 @@ public final class SummarizeJob {
   }
 
   /** Returns the number of summary rows written. */
-  public long execute(String lake, String runId) {
+  public long execute(Lake lake) {
     spark.sparkContext().setJobGroup("summarize", "palvelututka summarize", false);
     try {
-      Dataset<Row> reviews = spark.read().parquet(lake + "/" + Tables.REVIEWS);
+      String runId = lake.runId();
+      Dataset<Row> reviews = lake.readStaged(Tables.REVIEWS);
       Dataset<Row> tags =
-          spark
-              .read()
-              .parquet(lake + "/" + Tables.REVIEW_TAGS)
-              .select("review_id", "sentiment", "model_version");
-      Dataset<Row> joined = reviews.join(tags, "review_id");
+          lake.readStaged(Tables.REVIEW_TAGS).select("review_id", "sentiment", "model_version");
+      Dataset<Row> joined =
+          reviews
+              .join(tags, reviews.col("review_id").equalTo(tags.col("review_id")), "left")
+              .drop(tags.col("review_id"));
       Column n = count(lit(1));
       Dataset<Row> summary =
           joined
@@ -57,6 +59,8 @@ public final class SummarizeJob {
                   first("business_category", true).as("business_category"),
                   first("city", true).as("city"),
                   n.as("review_count"),
+                  count(col("sentiment")).as("tagged_count"),
+                  sum(when(col("language").equalTo("fi"), 1L).otherwise(0L)).as("finnish_count"),
                   count(col("rating")).as("rated_count"),
                   avg(col("rating")).as("rating_mean"),
                   countIf("positive").as("positive_count"),
@@ -66,24 +70,26 @@ public final class SummarizeJob {
                   min("created_at").as("first_review_at"),
                   max("created_at").as("last_review_at"),
                   max("model_version").as("model_version"))
+              .withColumn(
+                  "model_version",
+                  org.apache.spark.sql.functions.coalesce(
+                      col("model_version"), lit(TagJob.modelVersion())))
               .withColumn("period", lit(PERIOD_ALL))
-              .withColumn("positive_share", col("positive_count").divide(col("review_count")))
-              .withColumn("neutral_share", col("neutral_count").divide(col("review_count")))
-              .withColumn("negative_share", col("negative_count").divide(col("review_count")))
-              .withColumn("mixed_share", col("mixed_count").divide(col("review_count")))
+              .withColumn("positive_share", col("positive_count").divide(col("tagged_count")))
+              .withColumn("neutral_share", col("neutral_count").divide(col("tagged_count")))
+              .withColumn("negative_share", col("negative_count").divide(col("tagged_count")))
+              .withColumn("mixed_share", col("mixed_count").divide(col("tagged_count")))
               .withColumn(
                   "net_sentiment",
                   col("positive_count")
                       .minus(col("negative_count"))
-                      .divide(col("review_count"))
+                      .divide(col("tagged_count"))
                       .multiply(100))
               .withColumn("run_id", lit(runId));
-      Tables.conform(summary, Tables.BUSINESS_SUMMARY_SCHEMA)
-          .coalesce(1)
-          .write()
-          .mode(SaveMode.Overwrite)
-          .parquet(lake + "/" + Tables.BUSINESS_SUMMARY);
-      long rows = spark.read().parquet(lake + "/" + Tables.BUSINESS_SUMMARY).count();
+      lake.writeStaged(
+          Tables.conform(summary, Tables.BUSINESS_SUMMARY_SCHEMA).coalesce(1),
+          Tables.BUSINESS_SUMMARY);
+      long rows = lake.readStaged(Tables.BUSINESS_SUMMARY).count();
       LOG.info("summarize: {} businesses", rows);
       return rows;
     } finally {

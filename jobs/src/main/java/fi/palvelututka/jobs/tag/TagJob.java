@@ -1,29 +1,37 @@
 package fi.palvelututka.jobs.tag;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.posexplode;
 
+import fi.palvelututka.jobs.Lake;
 import fi.palvelututka.jobs.Tables;
+import fi.palvelututka.models.lang.LanguageIdentifier;
 import fi.palvelututka.models.sentiment.DocumentSentiment;
 import fi.palvelututka.models.tag.AspectMention;
 import fi.palvelututka.models.tag.ReviewTagger;
 import fi.palvelututka.models.tag.TagResult;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tag: reads {@code lake/reviews}, writes sentiment and themes per review to {@code
- * lake/review_tags}.
+ * lake/review_tags} and one row per theme mention to {@code lake/aspect_mentions}. Only reviews in
+ * Finnish (or without a detectable language) are tagged; a review keeps its stored tags while
+ * neither it nor the model version changed, so a nightly run tags only what is new.
  *
  * <p>The models are loaded once per executor JVM (a static holder inside the models library); a
  * {@link ReviewTagger} is built once per partition, never per row.
@@ -38,25 +46,60 @@ public final class TagJob {
     this.spark = spark;
   }
 
-  /** Rows written: reviews tagged and theme mentions found. */
-  public record Result(long reviews, long mentions) {}
+  /**
+   * Rows written. {@code reviews}: rows of review_tags (one per taggable review in the lake);
+   * {@code taggedNow}: reviews tagged by this run (new, changed, or tagged by another model version
+   * before); {@code taggable}: reviews of the lake in Finnish or without a detectable language;
+   * {@code skippedByLanguage}: the other reviews, by language, which the Finnish models do not tag.
+   */
+  public record Result(
+      long reviews,
+      long mentions,
+      long taggedNow,
+      long taggable,
+      Map<String, Long> skippedByLanguage) {
+    public long skipped() {
+      return skippedByLanguage.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
 
-  /** Tags every review of the lake, writes review_tags and aspect_mentions. */
-  public Result execute(String lake, String runId) {
+  /** Languages the Finnish taggers run on: Finnish, and text without a detectable language. */
+  public static final List<String> TAGGED_LANGUAGES =
+      List.of(LanguageIdentifier.FINNISH, LanguageIdentifier.UNDETERMINED);
+
+  /**
+   * Tags the lake's reviews (as staged by this run's ingest) that are not tagged yet by the current
+   * model version, keeps the stored tags of the others, and stages review_tags and aspect_mentions.
+   */
+  public Result execute(Lake lake) throws IOException {
     spark.sparkContext().setJobGroup("tag", "palvelututka tag: sentiment and themes", false);
     try {
-      Dataset<Row> reviews =
-          spark
-              .read()
-              .parquet(lake + "/" + Tables.REVIEWS)
+      String runId = lake.runId();
+      String version = modelVersion();
+      Dataset<Row> reviews = lake.readStaged(Tables.REVIEWS);
+      Column taggedLanguage =
+          col("language").isin(TAGGED_LANGUAGES.toArray()).or(col("language").isNull());
+      Dataset<Row> taggable = reviews.filter(taggedLanguage);
+      Dataset<Row> keep =
+          lake.readCurrent(Tables.REVIEW_TAGS, Tables.REVIEW_TAGS_SCHEMA)
+              .filter(col("model_version").equalTo(version))
+              .join(
+                  taggable.filter(col("run_id").notEqual(runId)).select("review_id"),
+                  "review_id",
+                  "left_semi");
+      Dataset<Row> todo =
+          taggable
+              .select(col("review_id"), col("business_id"), col("text"))
+              .join(keep.select("review_id"), "review_id", "left_anti")
               .select(col("review_id"), col("business_id"), col("text"));
-      Dataset<Row> tags =
-          reviews.mapPartitions(
+      Dataset<Row> fresh =
+          todo.mapPartitions(
               (MapPartitionsFunction<Row, Row>) rows -> tagPartition(rows, runId),
               Encoders.row(Tables.REVIEW_TAGS_SCHEMA));
-      tags.write().mode(SaveMode.Overwrite).parquet(lake + "/" + Tables.REVIEW_TAGS);
-      Dataset<Row> written = spark.read().parquet(lake + "/" + Tables.REVIEW_TAGS);
-      Tables.conform(
+      lake.writeStaged(keep.unionByName(fresh), Tables.REVIEW_TAGS);
+      Dataset<Row> written = lake.readStaged(Tables.REVIEW_TAGS);
+      lake.writeStaged(
+          Tables.conform(
               written
                   .select(
                       col("review_id"),
@@ -66,14 +109,27 @@ public final class TagJob {
                       col("run_id"))
                   .select(col("*"), col("a.*"))
                   .drop("a"),
-              Tables.ASPECT_MENTIONS_SCHEMA)
-          .write()
-          .mode(SaveMode.Overwrite)
-          .parquet(lake + "/" + Tables.ASPECT_MENTIONS);
+              Tables.ASPECT_MENTIONS_SCHEMA),
+          Tables.ASPECT_MENTIONS);
       long n = written.count();
-      long mentions = spark.read().parquet(lake + "/" + Tables.ASPECT_MENTIONS).count();
-      LOG.info("tag: {} reviews tagged, {} theme mentions ({})", n, mentions, modelVersion());
-      return new Result(n, mentions);
+      long now = written.filter(col("run_id").equalTo(runId)).count();
+      long mentions = lake.readStaged(Tables.ASPECT_MENTIONS).count();
+      long taggableCount = taggable.count();
+      Map<String, Long> skipped = new TreeMap<>();
+      for (Row r :
+          reviews.filter(not(taggedLanguage)).groupBy("language").count().collectAsList()) {
+        skipped.put(r.getString(0), r.getLong(1));
+      }
+      LOG.info(
+          "tag: {} reviews tagged now, {} kept from earlier runs, {} theme mentions; {} reviews"
+              + " in other languages not tagged {} ({})",
+          now,
+          n - now,
+          mentions,
+          skipped.values().stream().mapToLong(Long::longValue).sum(),
+          skipped,
+          version);
+      return new Result(n, mentions, now, taggableCount, skipped);
     } finally {
       spark.sparkContext().clearJobGroup();
     }

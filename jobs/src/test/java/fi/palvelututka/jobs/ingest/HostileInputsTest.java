@@ -2,6 +2,7 @@ package fi.palvelututka.jobs.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.palvelututka.jobs.Lake;
 import fi.palvelututka.jobs.SparkTestSession;
 import fi.palvelututka.jobs.Tables;
 import java.io.ByteArrayOutputStream;
@@ -211,7 +212,9 @@ class HostileInputsTest {
     IngestOptions o =
         new IngestOptions(
             List.of(dir.resolve("in").toString()), 20_000, ZoneId.of("Europe/Helsinki"), null, 500);
-    result = new IngestJob(spark, o).execute(lake, "hostile");
+    Lake staged = new Lake(spark, lake, "hostile");
+    result = new IngestJob(spark, o).execute(staged);
+    staged.commit(List.of(Tables.REVIEWS, Tables.REJECTS));
     for (Row r : spark.read().parquet(lake + "/" + Tables.REJECTS).collectAsList()) {
       String f =
           Path.of(java.net.URI.create(r.<String>getAs("ingest_file"))).getFileName().toString();

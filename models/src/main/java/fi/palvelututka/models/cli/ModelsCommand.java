@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       TrainThemesCommand.class,
       EvaluateCommand.class,
       EvaluateThemesCommand.class,
+      EvaluateLanguageCommand.class,
       BenchAnalyzerCommand.class,
       AnalyzeCommand.class
     })
