@@ -163,6 +163,7 @@ public final class Lake {
         fs.delete(s.getPath(), true);
       }
     }
+    deleteIfEmpty(staging);
     return rolled;
   }
 
@@ -197,13 +198,13 @@ public final class Lake {
     }
     fs.delete(trash, true);
     fs.delete(dir, true);
-    Path stagingRoot = new Path(root, STAGING);
-    if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
-      fs.delete(stagingRoot, false);
-    }
-    Path trashRoot = new Path(root, TRASH);
-    if (fs.exists(trashRoot) && fs.listStatus(trashRoot).length == 0) {
-      fs.delete(trashRoot, false);
+    deleteIfEmpty(new Path(root, STAGING));
+    deleteIfEmpty(new Path(root, TRASH));
+  }
+
+  private void deleteIfEmpty(Path p) throws IOException {
+    if (fs.exists(p) && fs.listStatus(p).length == 0) {
+      fs.delete(p, false);
     }
   }
 

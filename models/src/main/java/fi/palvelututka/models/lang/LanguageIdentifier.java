@@ -1,11 +1,16 @@
 package fi.palvelututka.models.lang;
 
 import fi.palvelututka.models.ModelVersion;
+import fi.palvelututka.models.text.AnalyzerModels;
+import fi.palvelututka.models.text.Normalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import opennlp.tools.langdetect.Language;
@@ -14,24 +19,31 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * Language of a review text: Apache OpenNLP's language detector ({@code langdetect-183.bin} from
- * {@code org.apache.opennlp:opennlp-models-langdetect}, 103 languages, character n-grams) with two
- * rules for review text:
+ * {@code org.apache.opennlp:opennlp-models-langdetect}, 103 languages, character n-grams), with
+ * rules for review text, where texts are often too short for character statistics:
  *
- * <ul>
- *   <li>text with fewer than {@value #MIN_LETTERS} letters (emoji only, "5/5", "ok") is {@value
- *       #UNDETERMINED}: no detector can tell its language;
- *   <li>a Finnish prior: the reviews are about businesses in Finland, so Finnish wins when its
- *       probability is at least {@value #FINNISH_PRIOR} of the best language's. This repairs short
- *       and colloquial Finnish ("Ihan perus.", "Paras sali!") that the detector, trained on
- *       newspaper-like text, gives to Estonian or Cebuano with near-equal scores.
- * </ul>
+ * <ol>
+ *   <li>URLs, e-mail addresses, @handles and #tags are not language. Text with fewer than {@value
+ *       #MIN_LETTERS} letters left (emoji only, "5/5", "ok", a link) is {@value #UNDETERMINED}.
+ *   <li>Text mostly in a non-Latin script (Cyrillic, CJK, Arabic...) gets the detector's best
+ *       language.
+ *   <li>Short text (fewer than {@value #SHORT_LETTERS} letters) is decided by its words when they
+ *       say something: words from the short cue lists of English, Swedish, Estonian and German
+ *       ({@code language-cues.tsv}) against words of the Finnish analyzer's vocabulary (ä/ö
+ *       restored). More cue words of one language than Finnish words: that language; Finnish words
+ *       and no foreign word or letter (õ, ü, å, ß...): Finnish.
+ *   <li>Otherwise the detector's best language, except that Finnish wins when its probability is at
+ *       least {@value #FINNISH_PRIOR} of the best one's (the reviews are about businesses in
+ *       Finland).
+ * </ol>
  *
  * <p>Codes are ISO 639-1 where one exists ({@code fi}, {@code sv}, {@code et}), else the detector's
  * ISO 639-3 code. Only the first {@value #MAX_CHARS} characters are read: enough for the language,
- * and the cost stays flat for long reviews.
+ * and the cost stays flat for long reviews. Quality on held-out data: {@code
+ * models/eval/language-test.md} ({@code models evaluate-language}).
  *
  * <p>Not thread-safe: create one per thread or Spark partition ({@link #shipped()} is cheap after
- * the first call; the model is loaded once per JVM).
+ * the first call; the models are loaded once per JVM).
  */
 public final class LanguageIdentifier {
 
@@ -42,11 +54,22 @@ public final class LanguageIdentifier {
   public static final String FINNISH = "fi";
   public static final String UNDETERMINED = "und";
 
-  /** Fewer letters than this: {@value #UNDETERMINED}. */
+  /** Fewer letters than this (after links and handles are removed): {@value #UNDETERMINED}. */
   public static final int MIN_LETTERS = 3;
 
   /** Finnish wins when p(fin) ≥ this × p(best). */
-  public static final double FINNISH_PRIOR = 0.5;
+  public static final double FINNISH_PRIOR = 0.8;
+
+  /** Texts with fewer letters than this are decided by their words where they can be. */
+  public static final int SHORT_LETTERS = 40;
+
+  /** Classpath resource of the cue words of other languages. */
+  public static final String CUES_RESOURCE = "palvelututka/models/language-cues.tsv";
+
+  private static final java.util.regex.Pattern NOT_LANGUAGE =
+      java.util.regex.Pattern.compile(
+          "(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\S+|[@#][\\p{L}\\p{N}_]+");
+  private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}+");
 
   /** Characters of a text that the detector reads. */
   public static final int MAX_CHARS = 400;
@@ -62,10 +85,22 @@ public final class LanguageIdentifier {
 
   private final LanguageDetectorME detector;
   private final ModelVersion version;
+  private final java.util.function.Predicate<String> finnishWord;
+  private final Map<String, List<String>> cues;
 
-  private LanguageIdentifier(LanguageDetectorModel model, ModelVersion version) {
+  /**
+   * @param finnishWord whether a lowercase word is a known Finnish word
+   * @param cues lowercase word → the other languages (ISO 639-1) it is a common word of
+   */
+  public LanguageIdentifier(
+      LanguageDetectorModel model,
+      ModelVersion version,
+      java.util.function.Predicate<String> finnishWord,
+      Map<String, List<String>> cues) {
     this.detector = new LanguageDetectorME(model);
     this.version = version;
+    this.finnishWord = finnishWord;
+    this.cues = cues;
   }
 
   private static final class Holder {
@@ -91,9 +126,43 @@ public final class LanguageIdentifier {
     }
   }
 
-  /** An identifier over the detector model on the classpath, loaded once per JVM. */
+  private static final class CuesHolder {
+    static final Map<String, List<String>> CUES = readCues();
+  }
+
+  /**
+   * An identifier over the detector model on the classpath and the shipped Finnish analyzer's
+   * vocabulary, loaded once per JVM.
+   */
   public static LanguageIdentifier shipped() {
-    return new LanguageIdentifier(Holder.MODEL, Holder.VERSION);
+    Normalizer n = AnalyzerModels.shipped().normalizer();
+    return new LanguageIdentifier(
+        Holder.MODEL,
+        Holder.VERSION,
+        w -> n.known(w) || n.known(n.normalize(w, true)),
+        CuesHolder.CUES);
+  }
+
+  static Map<String, List<String>> readCues() {
+    Map<String, List<String>> m = new HashMap<>();
+    try (InputStream in =
+        LanguageIdentifier.class.getClassLoader().getResourceAsStream(CUES_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(CUES_RESOURCE + " is not on the classpath");
+      }
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t", 2);
+        for (String w : f[1].trim().split("\\s+")) {
+          m.computeIfAbsent(w, k -> new ArrayList<>(2)).add(f[0]);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + CUES_RESOURCE, e);
+    }
+    return m;
   }
 
   public ModelVersion version() {
@@ -105,39 +174,101 @@ public final class LanguageIdentifier {
       return new Guess(UNDETERMINED, 0.0);
     }
     String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-    if (letters(sample) < MIN_LETTERS) {
+    sample = NOT_LANGUAGE.matcher(sample).replaceAll(" ");
+    int letters = 0;
+    int latin = 0;
+    for (int i = 0; i < sample.length(); ) {
+      int cp = sample.codePointAt(i);
+      if (Character.isLetter(cp)) {
+        letters++;
+        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+          latin++;
+        }
+      }
+      i += Character.charCount(cp);
+    }
+    if (letters < MIN_LETTERS) {
       return new Guess(UNDETERMINED, 0.0);
     }
     Language[] ranked = detector.predictLanguages(sample);
     Language best = ranked[0];
-    if (!best.getLang().equals("fin")) {
+    if (latin * 2 < letters) {
       for (Language l : ranked) {
-        if (l.getLang().equals("fin")) {
-          if (l.getConfidence() >= FINNISH_PRIOR * best.getConfidence()) {
-            return new Guess(FINNISH, l.getConfidence());
-          }
-          break;
+        if (!l.getLang().equals("fin")) {
+          return new Guess(iso1(l.getLang()), l.getConfidence());
         }
       }
     }
+    double fin = 0;
+    for (Language l : ranked) {
+      if (l.getLang().equals("fin")) {
+        fin = l.getConfidence();
+        break;
+      }
+    }
+    if (letters < SHORT_LETTERS) {
+      Guess byWords = byWords(sample.toLowerCase(Locale.ROOT), fin);
+      if (byWords != null) {
+        return byWords;
+      }
+    }
+    if (best.getLang().equals("fin") || fin >= FINNISH_PRIOR * best.getConfidence()) {
+      return new Guess(FINNISH, fin);
+    }
     return new Guess(iso1(best.getLang()), best.getConfidence());
+  }
+
+  /** The language the words of a short text show, or null when they show none. */
+  private Guess byWords(String lower, double finConfidence) {
+    int words = 0;
+    int finnish = 0;
+    int foreign = 0;
+    Map<String, Integer> byLanguage = new HashMap<>();
+    java.util.regex.Matcher m = WORD.matcher(lower);
+    while (m.find()) {
+      String w = m.group();
+      words++;
+      List<String> langs = cues.get(w);
+      if (langs != null) {
+        foreign++;
+        langs.forEach(l -> byLanguage.merge(l, 1, Integer::sum));
+      } else if (!finnishLetters(w)) {
+        foreign++;
+      } else if (finnishWord.test(w)) {
+        finnish++;
+      }
+    }
+    String top = null;
+    int topCount = 0;
+    for (Map.Entry<String, Integer> e : byLanguage.entrySet()) {
+      if (e.getValue() > topCount || (e.getValue() == topCount && e.getKey().compareTo(top) < 0)) {
+        top = e.getKey();
+        topCount = e.getValue();
+      }
+    }
+    if (top != null && topCount > finnish) {
+      return new Guess(top, 0.0);
+    }
+    if (finnish > 0 && foreign == 0 && 2 * finnish >= words) {
+      return new Guess(FINNISH, finConfidence);
+    }
+    return null;
+  }
+
+  /** Only letters Finnish words are written with (a–z, ä, ö; å in names is rare enough). */
+  static boolean finnishLetters(String lowerWord) {
+    for (int i = 0; i < lowerWord.length(); i++) {
+      char c = lowerWord.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || c == 'ä' || c == 'ö')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** ISO 639-1 code for the detector's ISO 639-3 code, or the 639-3 code when there is none. */
   public static String iso1(String iso3) {
     return ISO3_TO_ISO1.getOrDefault(iso3, iso3);
-  }
-
-  static int letters(String s) {
-    int n = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      if (Character.isLetter(cp)) {
-        n++;
-      }
-      i += Character.charCount(cp);
-    }
-    return n;
   }
 
   private static Map<String, String> iso3ToIso1() {
