@@ -1,6 +1,7 @@
 package fi.palvelututka.jobs;
 
 import fi.palvelututka.jobs.nightly.NightlyCommand;
+import fi.palvelututka.jobs.report.ReportCommand;
 import fi.palvelututka.models.cli.ExitCodes;
 import fi.palvelututka.models.cli.ModelsCommand;
 import fi.palvelututka.models.cli.TagCommand;
@@ -18,7 +19,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "Mine Finnish customer reviews for service-quality signals.",
-    subcommands = {NightlyCommand.class, TagCommand.class, ModelsCommand.class})
+    subcommands = {
+      NightlyCommand.class,
+      ReportCommand.class,
+      TagCommand.class,
+      ModelsCommand.class
+    })
 public final class Cli implements Runnable {
 
   @Spec CommandSpec spec;
@@ -26,7 +32,7 @@ public final class Cli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing command: nightly, tag or models (try --help)");
+        spec.commandLine(), "Missing command: nightly, report, tag or models (try --help)");
   }
 
   public static void main(String[] args) {

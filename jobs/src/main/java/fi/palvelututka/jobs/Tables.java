@@ -25,6 +25,7 @@ public final class Tables {
   public static final String REVIEW_TAGS = "review_tags";
   public static final String ASPECT_MENTIONS = "aspect_mentions";
   public static final String BUSINESS_SUMMARY = "business_summary";
+  public static final String BUSINESS_MONTHLY = "business_monthly";
   public static final String RUNS = "_runs";
 
   private Tables() {}
@@ -155,7 +156,76 @@ public final class Tables {
               required("model_version", StringType),
               required("run_id", StringType)));
 
-  /** lake/business_summary: one row per business and period. */
+  /**
+   * A rate with its Wilson 95% interval, or nulls and the reason when the sample is too small
+   * ({@code suppressed_reason}).
+   */
+  public static final StructType THEME_RATE =
+      createStructType(
+          List.of(
+              required("category", StringType),
+              required("complaint_reviews", LongType),
+              required("praise_reviews", LongType),
+              f("complaint_rate", DoubleType),
+              f("complaint_rate_low", DoubleType),
+              f("complaint_rate_high", DoubleType),
+              f("praise_rate", DoubleType),
+              f("praise_rate_low", DoubleType),
+              f("praise_rate_high", DoubleType),
+              f("suppressed_reason", StringType)));
+
+  /** THEME_RATE plus the previous period's complaint rate and the change flag. */
+  public static final StructType THEME_RATE_WITH_CHANGE =
+      createStructType(
+          List.of(
+              required("category", StringType),
+              required("complaint_reviews", LongType),
+              required("praise_reviews", LongType),
+              f("complaint_rate", DoubleType),
+              f("complaint_rate_low", DoubleType),
+              f("complaint_rate_high", DoubleType),
+              f("praise_rate", DoubleType),
+              f("praise_rate_low", DoubleType),
+              f("praise_rate_high", DoubleType),
+              f("suppressed_reason", StringType),
+              f("previous_complaint_rate", DoubleType),
+              f("previous_complaint_rate_low", DoubleType),
+              f("previous_complaint_rate_high", DoubleType),
+              required("complaint_rate_up", BooleanType)));
+
+  public static final StructType QUOTE =
+      createStructType(
+          List.of(
+              required("review_id", StringType),
+              required("sentence", StringType),
+              required("start", IntegerType),
+              required("end", IntegerType),
+              f("created_at", TimestampType),
+              f("rating", IntegerType)));
+
+  public static final StructType TOP_COMPLAINT =
+      createStructType(
+          List.of(
+              required("rank", IntegerType),
+              required("category", StringType),
+              required("complaint_reviews", LongType),
+              f("complaint_rate", DoubleType),
+              required("quotes", createArrayType(QUOTE, false))));
+
+  public static final StructType RATING_HISTOGRAM =
+      createStructType(
+          List.of(
+              required("stars_1", LongType),
+              required("stars_2", LongType),
+              required("stars_3", LongType),
+              required("stars_4", LongType),
+              required("stars_5", LongType)));
+
+  /**
+   * lake/business_summary: one row per business and period ({@code all_time}, {@code last_30d},
+   * {@code last_90d}; the last two end at {@code as_of}, exclusive, and are compared with the
+   * period of the same length before them).
+   */
   public static final StructType BUSINESS_SUMMARY_SCHEMA =
       createStructType(
           List.of(
@@ -164,11 +234,14 @@ public final class Tables {
               f("business_category", StringType),
               f("city", StringType),
               required("period", StringType),
+              f("period_start", TimestampType),
+              required("period_end", TimestampType),
               required("review_count", LongType),
               required("tagged_count", LongType),
               required("finnish_count", LongType),
               required("rated_count", LongType),
               f("rating_mean", DoubleType),
+              required("rating_histogram", RATING_HISTOGRAM),
               required("positive_count", LongType),
               required("neutral_count", LongType),
               required("negative_count", LongType),
@@ -178,8 +251,53 @@ public final class Tables {
               f("negative_share", DoubleType),
               f("mixed_share", DoubleType),
               f("net_sentiment", DoubleType),
+              required("themes", createArrayType(THEME_RATE_WITH_CHANGE, false)),
+              required("top_complaints", createArrayType(TOP_COMPLAINT, false)),
+              required("five_star_with_complaint", LongType),
+              required("one_star_with_praise", LongType),
+              required("mismatch_review_ids", createArrayType(StringType, false)),
+              required("replied_count", LongType),
+              f("reply_rate", DoubleType),
+              required("negative_reviews", LongType),
+              required("negative_replied", LongType),
+              f("negative_reply_rate", DoubleType),
+              f("negative_median_reply_hours", DoubleType),
+              required("unanswered_negative", LongType),
+              f("previous_review_count", LongType),
+              f("previous_rating_mean", DoubleType),
+              f("previous_net_sentiment", DoubleType),
+              f("rating_change", DoubleType),
+              f("net_sentiment_change", DoubleType),
+              required("alerts", createArrayType(StringType, false)),
+              f("peer_group", StringType),
+              f("peer_count", LongType),
+              f("rating_percentile", DoubleType),
+              f("net_sentiment_percentile", DoubleType),
               f("first_review_at", TimestampType),
               f("last_review_at", TimestampType),
+              required("min_reviews", IntegerType),
+              required("model_version", StringType),
+              required("run_id", StringType)));
+
+  /** lake/business_monthly: one row per business and calendar month (UTC) with reviews. */
+  public static final StructType BUSINESS_MONTHLY_SCHEMA =
+      createStructType(
+          List.of(
+              required("business_id", StringType),
+              f("business_name", StringType),
+              required("month", org.apache.spark.sql.types.DataTypes.DateType),
+              required("review_count", LongType),
+              required("tagged_count", LongType),
+              required("rated_count", LongType),
+              f("rating_mean", DoubleType),
+              required("positive_count", LongType),
+              required("neutral_count", LongType),
+              required("negative_count", LongType),
+              required("mixed_count", LongType),
+              f("net_sentiment", DoubleType),
+              required("themes", createArrayType(THEME_RATE, false)),
+              required("replied_count", LongType),
+              required("min_reviews", IntegerType),
               required("model_version", StringType),
               required("run_id", StringType)));
 }

@@ -3,6 +3,7 @@ package fi.palvelututka.jobs.nightly;
 import fi.palvelututka.jobs.SparkSessions;
 import fi.palvelututka.jobs.ingest.IngestCounts;
 import fi.palvelututka.jobs.ingest.IngestOptions;
+import fi.palvelututka.jobs.summarize.SummarizeJob;
 import fi.palvelututka.models.cli.ExitCodes;
 import java.io.FileNotFoundException;
 import java.io.PrintStream;
@@ -132,6 +133,27 @@ public final class NightlyCommand implements Callable<Integer> {
       description = "Run identifier (default: UTC time + random suffix).")
   String runId;
 
+  @Option(
+      names = "--as-of",
+      paramLabel = "<yyyy-mm-dd>",
+      description =
+          "Last day of the rolling summary periods (last 30 / 90 days), UTC (default: today).")
+  String asOf;
+
+  @Option(
+      names = "--min-reviews",
+      paramLabel = "<n>",
+      description =
+          "Fewest tagged reviews a rate, alert or peer percentile is computed from (default:"
+              + " ${DEFAULT-VALUE}); below it the rate is null with the reason.")
+  int minReviews = SummarizeJob.DEFAULT_MIN_REVIEWS;
+
+  @Option(
+      names = "--min-peers",
+      paramLabel = "<n>",
+      description = "Fewest peers a percentile is computed among (default: ${DEFAULT-VALUE}).")
+  int minPeers = SummarizeJob.DEFAULT_MIN_PEERS;
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
@@ -147,8 +169,14 @@ public final class NightlyCommand implements Callable<Integer> {
               IngestOptions.DEFAULT_MAX_RAW_CHARS,
               new fi.palvelututka.jobs.ingest.SourceOptions(
                   format, fieldMap, businessId, businessName, businessCategory, city));
+      SummarizeJob.Options summary =
+          new SummarizeJob.Options(
+              asOf == null ? java.time.LocalDate.now(ZoneOffset.UTC) : parseDate(asOf),
+              minReviews,
+              minPeers);
       options =
-          new NightlyOptions(ingest, stripSlash(lake), reports, runId == null ? newRunId() : runId);
+          new NightlyOptions(
+              ingest, stripSlash(lake), reports, runId == null ? newRunId() : runId, summary);
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       err.println("nightly: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -207,6 +235,14 @@ public final class NightlyCommand implements Callable<Integer> {
       if (ownSession) {
         spark.stop();
       }
+    }
+  }
+
+  private static java.time.LocalDate parseDate(String s) {
+    try {
+      return java.time.LocalDate.parse(s);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("Invalid --as-of date (want yyyy-mm-dd): " + s);
     }
   }
 

@@ -83,7 +83,8 @@ public final class NightlyJob {
     timings.put("tag_s", secs(t));
 
     t = System.nanoTime();
-    long businesses = new SummarizeJob(spark).execute(lake);
+    SummarizeJob.Result summary = new SummarizeJob(spark, options.summary()).execute(lake);
+    long businesses = summary.businesses();
     timings.put("summarize_s", secs(t));
 
     IngestCounts total = ingest.total();
@@ -130,6 +131,8 @@ public final class NightlyJob {
     manifest.put("spark_version", spark.version());
     manifest.put("master", spark.sparkContext().master());
     manifest.put("model_version", TagJob.modelVersion());
+    manifest.put("as_of", options.summary().asOf().toString());
+    manifest.put("min_reviews", options.summary().minReviews());
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (InputFiles.InputFile f : ingest.files()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -152,7 +155,9 @@ public final class NightlyJob {
     stages.put("review_tags", tagResult.reviews());
     stages.put("not_tagged_by_language", tagResult.skippedByLanguage());
     stages.put("aspect_mentions", tagResult.mentions());
-    stages.put("business_summary", businesses);
+    stages.put("businesses", businesses);
+    stages.put("business_summary", summary.summaryRows());
+    stages.put("business_monthly", summary.monthlyRows());
     manifest.put("stages", stages);
     manifest.put("timings", timings);
     List<String> tables =
@@ -161,7 +166,8 @@ public final class NightlyJob {
             Tables.REJECTS,
             Tables.REVIEW_TAGS,
             Tables.ASPECT_MENTIONS,
-            Tables.BUSINESS_SUMMARY);
+            Tables.BUSINESS_SUMMARY,
+            Tables.BUSINESS_MONTHLY);
     Map<String, String> outputs = new LinkedHashMap<>();
     for (String table : tables) {
       outputs.put(table, lake.current(table));

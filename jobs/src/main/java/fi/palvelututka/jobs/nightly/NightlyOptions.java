@@ -1,6 +1,7 @@
 package fi.palvelututka.jobs.nightly;
 
 import fi.palvelututka.jobs.ingest.IngestOptions;
+import fi.palvelututka.jobs.summarize.SummarizeJob;
 
 /**
  * Options of one nightly run. Precedence (README): command-line option > {@code --conf} /
@@ -9,9 +10,20 @@ import fi.palvelututka.jobs.ingest.IngestOptions;
  * @param lake output folder of the Parquet tables (any Hadoop filesystem URI)
  * @param reports folder of the HTML reports, or {@code null} for none
  * @param runId identifier of this run (used in every row and in the manifest name)
+ * @param summary as-of date and minimum samples of the summaries
  */
-public record NightlyOptions(IngestOptions ingest, String lake, String reports, String runId) {
+public record NightlyOptions(
+    IngestOptions ingest, String lake, String reports, String runId, SummarizeJob.Options summary) {
+
+  /** With the default summary options (as of today, UTC). */
+  public NightlyOptions(IngestOptions ingest, String lake, String reports, String runId) {
+    this(ingest, lake, reports, runId, SummarizeJob.Options.defaults());
+  }
+
   public NightlyOptions {
+    if (summary == null) {
+      throw new IllegalArgumentException("Invalid summary options (none)");
+    }
     if (lake == null || lake.isBlank()) {
       throw new IllegalArgumentException("Invalid lake path (blank)");
     }

@@ -1,103 +1,661 @@
 package fi.palvelututka.jobs.summarize;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.median;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.percent_rank;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import fi.palvelututka.jobs.Lake;
 import fi.palvelututka.jobs.Tables;
 import fi.palvelututka.jobs.tag.TagJob;
+import fi.palvelututka.models.privacy.PersonalDataMasker;
+import fi.palvelututka.models.themes.Taxonomy;
+import fi.palvelututka.models.themes.ThemeCategory;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Summarize: joins {@code lake/reviews} with {@code lake/review_tags} and writes {@code
- * lake/business_summary}, one row per business for the period {@value #PERIOD_ALL}: review count,
- * mean rating, sentiment counts and shares of the tagged (Finnish) reviews, net sentiment =
- * (positive - negative) / tagged × 100, in [-100, 100].
+ * Summarize: from the lake's reviews, review_tags and aspect_mentions, writes {@code
+ * business_summary} (per business and period) and {@code business_monthly} (per business and
+ * month). Definitions (also in README "Output tables"):
+ *
+ * <ul>
+ *   <li>Periods: {@code all_time}; {@code last_30d} and {@code last_90d} end at the end of the
+ *       {@code as_of} day (UTC, exclusive) and are compared with the 30 / 90 days before them.
+ *   <li>Sentiment shares, net sentiment and theme rates are over the <em>tagged</em> reviews
+ *       (Finnish or undetermined language). A theme's complaint rate is the share of tagged reviews
+ *       with at least one complaint mention of it; likewise praise. Rates come with a Wilson 95%
+ *       interval; from fewer than {@code min_reviews} tagged reviews they are null and {@code
+ *       suppressed_reason} says why (never a misleading 0%).
+ *   <li>Top complaints: the 3 categories with most complaint reviews, with up to 3 quotes each (the
+ *       newest), personal data masked; start / end point into the original review text.
+ *   <li>Negative review (for reply statistics): sentiment negative, or rating 1–2 when the review
+ *       is not tagged. Reply time = owner_reply_at − created_at, in hours.
+ *   <li>Alerts: {@code complaint_rate_up:<category>} when the complaint rate's interval lies wholly
+ *       above the previous period's; {@code rating_drop} when the mean rating fell by {@value
+ *       #RATING_DROP} stars or more, {@code net_sentiment_drop} when net sentiment fell by {@value
+ *       #NET_SENTIMENT_DROP} points or more (both periods with at least min_reviews).
+ *   <li>Peers: businesses of the same category and city (or of the same category, when the city has
+ *       fewer than {@code min_peers}) with at least min_reviews tagged reviews in the period;
+ *       percentile = 100 × share of the peers ranked below (percent_rank).
+ * </ul>
  */
 public final class SummarizeJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(SummarizeJob.class);
 
   public static final String PERIOD_ALL = "all_time";
+  public static final String LAST_30 = "last_30d";
+  public static final String LAST_90 = "last_90d";
+  static final String PREV_30 = "prev_30d";
+  static final String PREV_90 = "prev_90d";
 
-  private final SparkSession spark;
+  public static final int DEFAULT_MIN_REVIEWS = 10;
+  public static final int DEFAULT_MIN_PEERS = 5;
+  public static final double RATING_DROP = 0.5;
+  public static final double NET_SENTIMENT_DROP = 20.0;
+  public static final int TOP_CATEGORIES = 3;
+  public static final int QUOTES = 3;
+  public static final int MISMATCH_IDS = 5;
 
-  public SummarizeJob(SparkSession spark) {
-    this.spark = spark;
+  /**
+   * @param asOf last day of the rolling periods (UTC)
+   * @param minReviews fewest tagged reviews a rate is shown from
+   * @param minPeers fewest peers a percentile is computed among
+   */
+  public record Options(LocalDate asOf, int minReviews, int minPeers) {
+    public Options {
+      if (asOf == null) {
+        throw new IllegalArgumentException("Invalid as-of date (none)");
+      }
+      if (minReviews < 1) {
+        throw new IllegalArgumentException("Invalid minimum sample (must be >= 1): " + minReviews);
+      }
+      if (minPeers < 2) {
+        throw new IllegalArgumentException("Invalid minimum peers (must be >= 2): " + minPeers);
+      }
+    }
+
+    public static Options defaults() {
+      return new Options(LocalDate.now(ZoneOffset.UTC), DEFAULT_MIN_REVIEWS, DEFAULT_MIN_PEERS);
+    }
   }
 
-  /** Returns the number of summary rows written. */
-  public long execute(Lake lake) {
+  /** Rows written. */
+  public record Result(long summaryRows, long monthlyRows, long businesses) {}
+
+  private final SparkSession spark;
+  private final Options options;
+
+  public SummarizeJob(SparkSession spark, Options options) {
+    this.spark = spark;
+    this.options = options;
+  }
+
+  public Result execute(Lake lake) {
     spark.sparkContext().setJobGroup("summarize", "palvelututka summarize", false);
+    Dataset<Row> base = base(lake).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       String runId = lake.runId();
-      Dataset<Row> reviews = lake.readStaged(Tables.REVIEWS);
-      Dataset<Row> tags =
-          lake.readStaged(Tables.REVIEW_TAGS).select("review_id", "sentiment", "model_version");
-      Dataset<Row> joined =
-          reviews
-              .join(tags, reviews.col("review_id").equalTo(tags.col("review_id")), "left")
-              .drop(tags.col("review_id"));
-      Column n = count(lit(1));
-      Dataset<Row> summary =
-          joined
-              .groupBy("business_id")
+      Instant end = options.asOf().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      Map<String, Column> periods = new LinkedHashMap<>();
+      periods.put(PERIOD_ALL, lit(true));
+      periods.put(LAST_30, window(end, 30, 0));
+      periods.put(LAST_90, window(end, 90, 0));
+      periods.put(PREV_30, window(end, 60, 30));
+      periods.put(PREV_90, window(end, 180, 90));
+      Dataset<Row> byPeriod = null;
+      for (Map.Entry<String, Column> p : periods.entrySet()) {
+        Dataset<Row> d = base.filter(p.getValue()).withColumn("period", lit(p.getKey()));
+        byPeriod = byPeriod == null ? d : byPeriod.unionByName(d);
+      }
+      Dataset<Row> businesses =
+          base.groupBy("business_id")
               .agg(
                   first("business_name", true).as("business_name"),
                   first("business_category", true).as("business_category"),
-                  first("city", true).as("city"),
-                  n.as("review_count"),
-                  count(col("sentiment")).as("tagged_count"),
-                  sum(when(col("language").equalTo("fi"), 1L).otherwise(0L)).as("finnish_count"),
-                  count(col("rating")).as("rated_count"),
-                  avg(col("rating")).as("rating_mean"),
-                  countIf("positive").as("positive_count"),
-                  countIf("neutral").as("neutral_count"),
-                  countIf("negative").as("negative_count"),
-                  countIf("mixed").as("mixed_count"),
-                  min("created_at").as("first_review_at"),
-                  max("created_at").as("last_review_at"),
-                  max("model_version").as("model_version"))
+                  first("city", true).as("city"));
+      Dataset<Row> grid =
+          businesses.crossJoin(
+              spark
+                  .createDataset(new ArrayList<>(periods.keySet()), Encoders.STRING())
+                  .toDF("period"));
+      Dataset<Row> core =
+          fillCounts(
+              grid.join(
+                  aggregate(byPeriod, "period").drop("business_name"),
+                  on("business_id", "period"),
+                  "left"));
+      core = core.persist(StorageLevel.MEMORY_AND_DISK());
+
+      Dataset<Row> rates = themeRates(byPeriod, core, "period");
+      Column isPrev = col("period").isin(PREV_30, PREV_90);
+      Column prevOf = when(col("period").equalTo(PREV_30), LAST_30).otherwise(LAST_90);
+      Dataset<Row> prevRates =
+          rates
+              .filter(isPrev)
+              .select(
+                  col("business_id"),
+                  prevOf.as("period"),
+                  col("category"),
+                  col("complaint_rate").as("previous_complaint_rate"),
+                  col("complaint_rate_low").as("previous_complaint_rate_low"),
+                  col("complaint_rate_high").as("previous_complaint_rate_high"));
+      Dataset<Row> themes =
+          rates
+              .filter(not(isPrev))
+              .join(prevRates, on("business_id", "period", "category"), "left")
               .withColumn(
-                  "model_version",
-                  org.apache.spark.sql.functions.coalesce(
-                      col("model_version"), lit(TagJob.modelVersion())))
-              .withColumn("period", lit(PERIOD_ALL))
-              .withColumn("positive_share", col("positive_count").divide(col("tagged_count")))
-              .withColumn("neutral_share", col("neutral_count").divide(col("tagged_count")))
-              .withColumn("negative_share", col("negative_count").divide(col("tagged_count")))
-              .withColumn("mixed_share", col("mixed_count").divide(col("tagged_count")))
+                  "complaint_rate_up",
+                  coalesce(
+                      col("complaint_rate_low").gt(col("previous_complaint_rate_high")),
+                      lit(false)))
+              .groupBy("business_id", "period")
+              .agg(sort_array(collect_list(structOf(Tables.THEME_RATE_WITH_CHANGE))).as("themes"));
+
+      Dataset<Row> top =
+          topComplaints(
+              byPeriod.filter(not(isPrev)),
+              rates.filter(not(isPrev)),
+              lake.readStaged(Tables.ASPECT_MENTIONS).filter(col("polarity").equalTo("complaint")));
+
+      Dataset<Row> prevCore =
+          core.filter(isPrev)
+              .select(
+                  col("business_id"),
+                  prevOf.as("period"),
+                  col("review_count").as("previous_review_count"),
+                  col("rating_mean").as("previous_rating_mean"),
+                  col("net_sentiment").as("previous_net_sentiment"),
+                  col("rated_count").as("_prev_rated"),
+                  col("tagged_count").as("_prev_tagged"));
+      int minN = options.minReviews();
+      Instant start30 = end.minusSeconds(30L * 86400);
+      Instant start90 = end.minusSeconds(90L * 86400);
+      Dataset<Row> summary =
+          core.filter(not(isPrev))
+              .join(prevCore, on("business_id", "period"), "left")
+              .join(themes, on("business_id", "period"), "left")
+              .join(top, on("business_id", "period"), "left")
               .withColumn(
-                  "net_sentiment",
-                  col("positive_count")
-                      .minus(col("negative_count"))
-                      .divide(col("tagged_count"))
-                      .multiply(100))
+                  "period_start",
+                  when(col("period").equalTo(LAST_30), lit(Timestamp.from(start30)))
+                      .when(col("period").equalTo(LAST_90), lit(Timestamp.from(start90))))
+              .withColumn("period_end", lit(Timestamp.from(end)))
+              .withColumn("rating_change", col("rating_mean").minus(col("previous_rating_mean")))
+              .withColumn(
+                  "net_sentiment_change", col("net_sentiment").minus(col("previous_net_sentiment")))
+              .withColumn(
+                  "top_complaints",
+                  coalesce(
+                      col("top_complaints"),
+                      expr("array()").cast(DataTypes.createArrayType(Tables.TOP_COMPLAINT, false))))
+              .withColumn(
+                  "alerts",
+                  array_compact(
+                      concat(
+                          expr(
+                              "transform(filter(themes, t -> t.complaint_rate_up),"
+                                  + " t -> concat('complaint_rate_up:', t.category))"),
+                          array(
+                              when(
+                                  col("rated_count")
+                                      .geq(minN)
+                                      .and(col("_prev_rated").geq(minN))
+                                      .and(col("rating_change").leq(-RATING_DROP)),
+                                  lit("rating_drop")),
+                              when(
+                                  col("tagged_count")
+                                      .geq(minN)
+                                      .and(col("_prev_tagged").geq(minN))
+                                      .and(col("net_sentiment_change").leq(-NET_SENTIMENT_DROP)),
+                                  lit("net_sentiment_drop"))))))
+              .withColumn("min_reviews", lit(minN))
               .withColumn("run_id", lit(runId));
+      summary = peers(summary);
       lake.writeStaged(
           Tables.conform(summary, Tables.BUSINESS_SUMMARY_SCHEMA).coalesce(1),
           Tables.BUSINESS_SUMMARY);
+
+      Dataset<Row> monthlyBase = base.filter(col("month").isNotNull());
+      Dataset<Row> monthlyCore = fillCounts(aggregate(monthlyBase, "month"));
+      Dataset<Row> monthlyThemes =
+          themeRates(monthlyBase, monthlyCore, "month")
+              .groupBy("business_id", "month")
+              .agg(sort_array(collect_list(structOf(Tables.THEME_RATE))).as("themes"));
+      Dataset<Row> monthly =
+          monthlyCore
+              .join(monthlyThemes, on("business_id", "month"), "left")
+              .withColumn("min_reviews", lit(minN))
+              .withColumn("run_id", lit(runId));
+      lake.writeStaged(
+          Tables.conform(monthly, Tables.BUSINESS_MONTHLY_SCHEMA).coalesce(1),
+          Tables.BUSINESS_MONTHLY);
+
       long rows = lake.readStaged(Tables.BUSINESS_SUMMARY).count();
-      LOG.info("summarize: {} businesses", rows);
-      return rows;
+      long monthRows = lake.readStaged(Tables.BUSINESS_MONTHLY).count();
+      long businessCount = rows / 3;
+      LOG.info(
+          "summarize: {} businesses, {} summary rows (as of {}), {} business-months",
+          businessCount,
+          rows,
+          options.asOf(),
+          monthRows);
+      core.unpersist();
+      return new Result(rows, monthRows, businessCount);
     } finally {
+      base.unpersist();
       spark.sparkContext().clearJobGroup();
     }
   }
 
-  private static Column countIf(String label) {
-    return sum(when(col("sentiment").equalTo(label), 1L).otherwise(0L));
+  /** One row per review with what the summaries need. */
+  private Dataset<Row> base(Lake lake) {
+    Dataset<Row> reviews =
+        lake.readStaged(Tables.REVIEWS)
+            .select(
+                "review_id",
+                "business_id",
+                "business_name",
+                "business_category",
+                "city",
+                "rating",
+                "language",
+                "created_at",
+                "owner_reply_text",
+                "owner_reply_at");
+    Dataset<Row> tags =
+        lake.readStaged(Tables.REVIEW_TAGS).select("review_id", "sentiment", "model_version");
+    Dataset<Row> themes =
+        lake.readStaged(Tables.ASPECT_MENTIONS)
+            .groupBy("review_id")
+            .agg(
+                array_distinct(
+                        collect_list(when(col("polarity").equalTo("complaint"), col("category"))))
+                    .as("complaint_cats"),
+                array_distinct(
+                        collect_list(when(col("polarity").equalTo("praise"), col("category"))))
+                    .as("praise_cats"));
+    Column empty = expr("cast(array() as array<string>)");
+    Column replied = col("owner_reply_text").isNotNull().or(col("owner_reply_at").isNotNull());
+    Column negative =
+        col("sentiment")
+            .equalTo("negative")
+            .or(col("sentiment").isNull().and(col("rating").leq(2)));
+    return reviews
+        .join(tags, "review_id", "left")
+        .join(themes, "review_id", "left")
+        .withColumn("complaint_cats", coalesce(col("complaint_cats"), empty))
+        .withColumn("praise_cats", coalesce(col("praise_cats"), empty))
+        .withColumn("tagged", col("sentiment").isNotNull())
+        .withColumn("replied", replied)
+        .withColumn("negative", coalesce(negative, lit(false)))
+        .withColumn(
+            "reply_hours",
+            when(
+                col("owner_reply_at").geq(col("created_at")),
+                col("owner_reply_at")
+                    .cast("double")
+                    .minus(col("created_at").cast("double"))
+                    .divide(3600.0)))
+        .withColumn(
+            "five_star_complaint",
+            coalesce(
+                col("rating")
+                    .equalTo(5)
+                    .and(
+                        size(col("complaint_cats")).gt(0).or(col("sentiment").equalTo("negative"))),
+                lit(false)))
+        .withColumn(
+            "one_star_praise",
+            coalesce(
+                col("rating")
+                    .equalTo(1)
+                    .and(size(col("praise_cats")).gt(0).or(col("sentiment").equalTo("positive"))),
+                lit(false)))
+        .withColumn("month", trunc(col("created_at"), "month"));
+  }
+
+  private static Column window(Instant end, int fromDaysBack, int toDaysBack) {
+    Timestamp from = Timestamp.from(end.minusSeconds(fromDaysBack * 86400L));
+    Timestamp to = Timestamp.from(end.minusSeconds(toDaysBack * 86400L));
+    return col("created_at").geq(lit(from)).and(col("created_at").lt(lit(to)));
+  }
+
+  /** Counts, rating, sentiment, mismatches and replies per business and {@code key}. */
+  private static Dataset<Row> aggregate(Dataset<Row> rows, String key) {
+    return rows.groupBy(col("business_id"), col(key))
+        .agg(
+            first("business_name", true).as("business_name"),
+            count(lit(1)).as("review_count"),
+            countIf(col("tagged")).as("tagged_count"),
+            countIf(col("language").equalTo("fi")).as("finnish_count"),
+            count(col("rating")).as("rated_count"),
+            avg(col("rating")).as("rating_mean"),
+            countIf(col("rating").equalTo(1)).as("stars_1"),
+            countIf(col("rating").equalTo(2)).as("stars_2"),
+            countIf(col("rating").equalTo(3)).as("stars_3"),
+            countIf(col("rating").equalTo(4)).as("stars_4"),
+            countIf(col("rating").equalTo(5)).as("stars_5"),
+            countIf(col("sentiment").equalTo("positive")).as("positive_count"),
+            countIf(col("sentiment").equalTo("neutral")).as("neutral_count"),
+            countIf(col("sentiment").equalTo("negative")).as("negative_count"),
+            countIf(col("sentiment").equalTo("mixed")).as("mixed_count"),
+            countIf(col("five_star_complaint")).as("five_star_with_complaint"),
+            countIf(col("one_star_praise")).as("one_star_with_praise"),
+            slice(
+                    sort_array(
+                        collect_list(
+                            when(
+                                col("five_star_complaint").or(col("one_star_praise")),
+                                col("review_id")))),
+                    1,
+                    MISMATCH_IDS)
+                .as("mismatch_review_ids"),
+            countIf(col("replied")).as("replied_count"),
+            countIf(col("negative")).as("negative_reviews"),
+            countIf(col("negative").and(col("replied"))).as("negative_replied"),
+            median(when(col("negative"), col("reply_hours"))).as("negative_median_reply_hours"),
+            min("created_at").as("first_review_at"),
+            max("created_at").as("last_review_at"),
+            max("model_version").as("model_version"));
+  }
+
+  private static final List<String> COUNTS =
+      List.of(
+          "review_count",
+          "tagged_count",
+          "finnish_count",
+          "rated_count",
+          "stars_1",
+          "stars_2",
+          "stars_3",
+          "stars_4",
+          "stars_5",
+          "positive_count",
+          "neutral_count",
+          "negative_count",
+          "mixed_count",
+          "five_star_with_complaint",
+          "one_star_with_praise",
+          "replied_count",
+          "negative_reviews",
+          "negative_replied");
+
+  /** Zero counts for empty periods, then the shares and rates derived from the counts. */
+  private static Dataset<Row> fillCounts(Dataset<Row> d) {
+    Dataset<Row> f = d.na().fill(0L, COUNTS.toArray(new String[0]));
+    Column tagged = col("tagged_count");
+    f =
+        f.withColumn(
+                "mismatch_review_ids",
+                coalesce(col("mismatch_review_ids"), expr("cast(array() as array<string>)")))
+            .withColumn("model_version", coalesce(col("model_version"), lit(TagJob.modelVersion())))
+            .withColumn(
+                "rating_histogram",
+                struct(
+                    col("stars_1"), col("stars_2"), col("stars_3"), col("stars_4"), col("stars_5")))
+            .withColumn(
+                "net_sentiment",
+                share(col("positive_count").minus(col("negative_count")), tagged).multiply(100))
+            .withColumn("reply_rate", share(col("replied_count"), col("review_count")))
+            .withColumn(
+                "negative_reply_rate", share(col("negative_replied"), col("negative_reviews")))
+            .withColumn(
+                "unanswered_negative", col("negative_reviews").minus(col("negative_replied")));
+    for (String s : List.of("positive", "neutral", "negative", "mixed")) {
+      f = f.withColumn(s + "_share", share(col(s + "_count"), tagged));
+    }
+    return f;
+  }
+
+  private static Column share(Column k, Column n) {
+    return when(n.gt(0), k.cast("double").divide(n.cast("double")));
+  }
+
+  /**
+   * Complaint and praise rates per business, {@code key} and category (all 12 categories, zeros
+   * included), with Wilson intervals and the minimum-sample rule.
+   */
+  private Dataset<Row> themeRates(Dataset<Row> rows, Dataset<Row> core, String key) {
+    List<String> ids = new ArrayList<>();
+    for (ThemeCategory c : Taxonomy.shipped().categories()) {
+      ids.add(c.id());
+    }
+    Dataset<Row> categories = spark.createDataset(ids, Encoders.STRING()).toDF("category");
+    Dataset<Row> complaints =
+        rows.select(col("business_id"), col(key), explode(col("complaint_cats")).as("category"))
+            .groupBy("business_id", key, "category")
+            .agg(count(lit(1)).as("complaint_reviews"));
+    Dataset<Row> praises =
+        rows.select(col("business_id"), col(key), explode(col("praise_cats")).as("category"))
+            .groupBy("business_id", key, "category")
+            .agg(count(lit(1)).as("praise_reviews"));
+    int minN = options.minReviews();
+    Column n = col("tagged_count");
+    Column shown = n.geq(minN);
+    return core.select(col("business_id"), col(key), n)
+        .crossJoin(categories)
+        .join(complaints, on("business_id", key, "category"), "left")
+        .join(praises, on("business_id", key, "category"), "left")
+        .na()
+        .fill(0L, new String[] {"complaint_reviews", "praise_reviews"})
+        .withColumn(
+            "suppressed_reason",
+            when(
+                not(shown),
+                concat(
+                    lit("fewer than " + minN + " tagged reviews (n="), n.cast("string"), lit(")"))))
+        .withColumn("complaint_rate", when(shown, share(col("complaint_reviews"), n)))
+        .withColumn("complaint_rate_low", when(shown, Wilson.low(col("complaint_reviews"), n)))
+        .withColumn("complaint_rate_high", when(shown, Wilson.high(col("complaint_reviews"), n)))
+        .withColumn("praise_rate", when(shown, share(col("praise_reviews"), n)))
+        .withColumn("praise_rate_low", when(shown, Wilson.low(col("praise_reviews"), n)))
+        .withColumn("praise_rate_high", when(shown, Wilson.high(col("praise_reviews"), n)));
+  }
+
+  /**
+   * Top complaint categories per business and period with up to {@value #QUOTES} quotes each: the
+   * newest complaint sentences of the category (one per review, its most confident mention),
+   * personal data masked.
+   */
+  private static Dataset<Row> topComplaints(
+      Dataset<Row> byPeriod, Dataset<Row> rates, Dataset<Row> complaintMentions) {
+    WindowSpec byCount =
+        Window.partitionBy("business_id", "period")
+            .orderBy(col("complaint_reviews").desc(), col("category"));
+    Dataset<Row> top =
+        rates
+            .filter(col("complaint_reviews").gt(0))
+            .withColumn("rank", row_number().over(byCount))
+            .filter(col("rank").leq(TOP_CATEGORIES))
+            .select(
+                "business_id", "period", "category", "rank", "complaint_reviews", "complaint_rate");
+    UserDefinedFunction mask =
+        udf((UDF1<String, String>) t -> PersonalDataMasker.shipped().mask(t), DataTypes.StringType);
+    Dataset<Row> candidates =
+        complaintMentions
+            .select("review_id", "category", "sentence", "start", "end", "confidence")
+            .join(
+                byPeriod.select("review_id", "business_id", "period", "created_at", "rating"),
+                "review_id")
+            .join(
+                top.select("business_id", "period", "category"),
+                on("business_id", "period", "category"))
+            .withColumn(
+                "_best",
+                row_number()
+                    .over(
+                        Window.partitionBy("business_id", "period", "category", "review_id")
+                            .orderBy(col("confidence").desc(), col("start"))))
+            .filter(col("_best").equalTo(1))
+            .withColumn(
+                "_newest",
+                row_number()
+                    .over(
+                        Window.partitionBy("business_id", "period", "category")
+                            .orderBy(col("created_at").desc_nulls_last(), col("review_id"))))
+            .filter(col("_newest").leq(QUOTES));
+    Dataset<Row> quotes =
+        candidates
+            .withColumn("sentence", mask.apply(col("sentence")))
+            .groupBy("business_id", "period", "category")
+            .agg(
+                sort_array(
+                        collect_list(
+                            struct(
+                                col("_newest"),
+                                col("review_id"),
+                                col("sentence"),
+                                col("start"),
+                                col("end"),
+                                col("created_at"),
+                                col("rating"))))
+                    .as("_q"))
+            .withColumn(
+                "quotes",
+                expr(
+                    "transform(_q, q -> named_struct('review_id', q.review_id, 'sentence',"
+                        + " q.sentence, 'start', q.start, 'end', q.end, 'created_at',"
+                        + " q.created_at, 'rating', q.rating))"))
+            .drop("_q");
+    return top.join(quotes, on("business_id", "period", "category"), "left")
+        .withColumn(
+            "quotes",
+            coalesce(
+                col("quotes"),
+                expr("array()").cast(DataTypes.createArrayType(Tables.QUOTE, false))))
+        .groupBy("business_id", "period")
+        .agg(sort_array(collect_list(structOf(Tables.TOP_COMPLAINT))).as("top_complaints"));
+  }
+
+  private static scala.collection.immutable.Seq<String> on(String... columns) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toList();
+  }
+
+  private static Column countIf(Column c) {
+    return sum(when(c, 1L).otherwise(0L));
+  }
+
+  private static Column not(Column c) {
+    return org.apache.spark.sql.functions.not(c);
+  }
+
+  private static Column structOf(org.apache.spark.sql.types.StructType schema) {
+    Column[] cols = new Column[schema.fields().length];
+    for (int i = 0; i < cols.length; i++) {
+      String name = schema.fields()[i].name();
+      org.apache.spark.sql.types.DataType t = schema.fields()[i].dataType();
+      boolean nested =
+          t instanceof org.apache.spark.sql.types.StructType
+              || t instanceof org.apache.spark.sql.types.ArrayType;
+      cols[i] = (nested ? col(name) : col(name).cast(t)).as(name);
+    }
+    return struct(cols);
+  }
+
+  /**
+   * Percentiles of rating and net sentiment among peers: same category and city when the city has
+   * at least min_peers eligible businesses, else same category; eligible = at least min_reviews
+   * tagged reviews in the period (and, for the rating, a mean rating).
+   */
+  private Dataset<Row> peers(Dataset<Row> summary) {
+    int minN = options.minReviews();
+    int minPeers = options.minPeers();
+    Dataset<Row> eligible =
+        summary
+            .filter(col("tagged_count").geq(minN).and(col("business_category").isNotNull()))
+            .select(
+                "business_id",
+                "period",
+                "business_category",
+                "city",
+                "rating_mean",
+                "net_sentiment");
+    WindowSpec cat = Window.partitionBy("period", "business_category");
+    WindowSpec city = Window.partitionBy("period", "business_category", "city");
+    WindowSpec catRating =
+        Window.partitionBy(col("period"), col("business_category"), col("rating_mean").isNull());
+    WindowSpec cityRating =
+        Window.partitionBy(
+            col("period"), col("business_category"), col("city"), col("rating_mean").isNull());
+    Column useCity = col("city").isNotNull().and(col("_city_n").geq(minPeers));
+    Column useCat = col("_cat_n").geq(minPeers);
+    Dataset<Row> ranked =
+        eligible
+            .withColumn("_cat_n", count(lit(1)).over(cat))
+            .withColumn("_city_n", count(lit(1)).over(city))
+            .withColumn("_cat_net", percent_rank().over(cat.orderBy("net_sentiment")))
+            .withColumn("_city_net", percent_rank().over(city.orderBy("net_sentiment")))
+            .withColumn("_cat_rating", percent_rank().over(catRating.orderBy("rating_mean")))
+            .withColumn("_city_rating", percent_rank().over(cityRating.orderBy("rating_mean")))
+            .withColumn(
+                "peer_group",
+                when(
+                        useCity,
+                        concat(
+                            lit("business_category="),
+                            col("business_category"),
+                            lit(", city="),
+                            col("city")))
+                    .when(useCat, concat(lit("business_category="), col("business_category"))))
+            .withColumn("peer_count", when(useCity, col("_city_n")).when(useCat, col("_cat_n")))
+            .withColumn(
+                "net_sentiment_percentile",
+                when(useCity, col("_city_net")).when(useCat, col("_cat_net")).multiply(100))
+            .withColumn(
+                "rating_percentile",
+                when(col("rating_mean").isNull(), lit(null).cast("double"))
+                    .when(useCity, col("_city_rating").multiply(100))
+                    .when(useCat, col("_cat_rating").multiply(100)))
+            .select(
+                "business_id",
+                "period",
+                "peer_group",
+                "peer_count",
+                "rating_percentile",
+                "net_sentiment_percentile");
+    return summary.join(ranked, on("business_id", "period"), "left");
   }
 }
