@@ -26,6 +26,7 @@ public final class Tables {
   public static final String ASPECT_MENTIONS = "aspect_mentions";
   public static final String BUSINESS_SUMMARY = "business_summary";
   public static final String BUSINESS_MONTHLY = "business_monthly";
+  public static final String PROCESSED_FILES = "processed_files";
   public static final String RUNS = "_runs";
 
   private Tables() {}
@@ -300,4 +301,15 @@ public final class Tables {
               required("min_reviews", IntegerType),
               required("model_version", StringType),
               required("run_id", StringType)));
+
+  /** lake/processed_files: input files read by committed runs (for incremental runs). */
+  public static final StructType PROCESSED_FILES_SCHEMA =
+      createStructType(
+          List.of(
+              required("path", StringType),
+              required("size", LongType),
+              required("sha256", StringType),
+              required("format", StringType),
+              required("run_id", StringType),
+              required("processed_at", TimestampType)));
 }

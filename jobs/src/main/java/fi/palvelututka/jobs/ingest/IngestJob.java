@@ -85,8 +85,13 @@ public final class IngestJob {
 
   /** Parses the inputs and stages the merged {@code reviews} and {@code rejects} in the lake. */
   public Result execute(Lake lake) throws IOException {
+    return execute(
+        lake, InputFiles.expand(options.inputs(), spark.sparkContext().hadoopConfiguration()));
+  }
+
+  /** As {@link #execute(Lake)}, over an already expanded (e.g. incremental) listing. */
+  public Result execute(Lake lake, InputFiles.Listing listing) throws IOException {
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
-    InputFiles.Listing listing = InputFiles.expand(options.inputs(), hadoopConf);
     if (listing.files().isEmpty()) {
       throw new java.io.FileNotFoundException(
           "No review dump files ("

@@ -154,6 +154,13 @@ public final class NightlyCommand implements Callable<Integer> {
       description = "Fewest peers a percentile is computed among (default: ${DEFAULT-VALUE}).")
   int minPeers = SummarizeJob.DEFAULT_MIN_PEERS;
 
+  @Option(
+      names = "--reprocess",
+      description =
+          "Read every input again, also files whose content an earlier run processed (default:"
+              + " such files are skipped, so rerunning a night changes nothing).")
+  boolean reprocess;
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
@@ -176,7 +183,12 @@ public final class NightlyCommand implements Callable<Integer> {
               minPeers);
       options =
           new NightlyOptions(
-              ingest, stripSlash(lake), reports, runId == null ? newRunId() : runId, summary);
+              ingest,
+              stripSlash(lake),
+              reports,
+              runId == null ? newRunId() : runId,
+              summary,
+              reprocess);
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       err.println("nightly: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -194,6 +206,13 @@ public final class NightlyCommand implements Callable<Integer> {
       } catch (NightlyJob.RunIdUsedException e) {
         err.println("nightly: " + e.getMessage());
         return ExitCodes.USAGE;
+      }
+      if (o.nothingToDo()) {
+        out.printf(
+            "nothing to do: all %d input file(s) were processed by earlier runs; the lake is"
+                + " unchanged (use --reprocess to read them again)%n",
+            o.alreadyProcessed().size());
+        return ExitCodes.OK;
       }
       IngestCounts c = o.ingest().total();
       out.printf(
@@ -225,6 +244,10 @@ public final class NightlyCommand implements Callable<Integer> {
           o.tags().skipped(),
           o.tags().skippedByLanguage().isEmpty() ? "" : " " + o.tags().skippedByLanguage());
       out.printf("summarized %d businesses%n", o.businesses());
+      if (!o.alreadyProcessed().isEmpty()) {
+        out.printf(
+            "skipped %d input file(s) processed by earlier runs%n", o.alreadyProcessed().size());
+      }
       out.printf("lake:     %s%n", options.lake());
       out.printf("manifest: %s%n", o.manifestPath());
       if (o.reportIndex() != null) {

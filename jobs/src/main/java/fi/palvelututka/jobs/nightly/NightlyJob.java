@@ -7,6 +7,7 @@ import fi.palvelututka.jobs.Tables;
 import fi.palvelututka.jobs.ingest.IngestCounts;
 import fi.palvelututka.jobs.ingest.IngestJob;
 import fi.palvelututka.jobs.ingest.InputFiles;
+import fi.palvelututka.jobs.ingest.ProcessedFiles;
 import fi.palvelututka.jobs.report.ReportJob;
 import fi.palvelututka.jobs.summarize.SummarizeJob;
 import fi.palvelututka.jobs.tag.TagJob;
@@ -39,7 +40,14 @@ public final class NightlyJob {
       long businesses,
       String reportIndex,
       String manifestPath,
-      boolean reconciles) {
+      boolean reconciles,
+      Map<String, ProcessedFiles.Seen> alreadyProcessed) {
+
+    /** True when every input had been processed before: the run changed nothing. */
+    public boolean nothingToDo() {
+      return ingest == null;
+    }
+
     public long tagged() {
       return tags.taggedNow();
     }
@@ -73,8 +81,37 @@ public final class NightlyJob {
     Map<String, Object> timings = new LinkedHashMap<>();
 
     long t = System.nanoTime();
+    InputFiles.Listing all =
+        InputFiles.expand(options.ingest().inputs(), spark.sparkContext().hadoopConfiguration());
+    Map<String, String> checksums = ProcessedFiles.checksums(spark, all.files());
+    Map<String, ProcessedFiles.Seen> seen =
+        options.reprocess()
+            ? Map.of()
+            : ProcessedFiles.alreadyProcessed(lake, all.files(), checksums);
+    List<InputFiles.InputFile> fresh = new ArrayList<>();
+    for (InputFiles.InputFile f : all.files()) {
+      if (seen.containsKey(f.path())) {
+        LOG.info(
+            "nightly: {} already processed (same content as {} in run {}); skipped",
+            f.path(),
+            seen.get(f.path()).path(),
+            seen.get(f.path()).runId());
+      } else {
+        fresh.add(f);
+      }
+    }
+    timings.put("checksums_s", secs(t));
+    if (fresh.isEmpty() && !all.files().isEmpty()) {
+      LOG.info(
+          "nightly: nothing to do: all {} input file(s) were processed by earlier runs (use"
+              + " --reprocess to read them again)",
+          all.files().size());
+      return new Outcome(null, null, 0, null, null, true, seen);
+    }
+
+    t = System.nanoTime();
     IngestJob ingestJob = new IngestJob(spark, options.ingest());
-    IngestJob.Result ingest = ingestJob.execute(lake);
+    IngestJob.Result ingest = ingestJob.execute(lake, new InputFiles.Listing(fresh, all.skipped()));
     Map<String, String> ingestFormats = ingestJob.formats();
     timings.put("ingest_s", secs(t));
 
@@ -138,12 +175,17 @@ public final class NightlyJob {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("path", f.path());
       m.put("bytes", f.size());
+      m.put("sha256", checksums.get(f.path()));
       m.put("format", ingestFormats.getOrDefault(f.path(), "unknown"));
       m.put("counts", ingest.perFile().get(f.path()).toMap());
       inputs.add(m);
     }
     manifest.put("inputs", inputs);
     manifest.put("skipped_files", ingest.skipped());
+    Map<String, Object> already = new LinkedHashMap<>();
+    seen.forEach((path, s) -> already.put(path, Map.of("same_as", s.path(), "run_id", s.runId())));
+    manifest.put("already_processed", already);
+    manifest.put("reprocess", options.reprocess());
     manifest.put("counts", total.toMap());
     manifest.put("accepted_by_language", ingest.acceptedByLanguage());
     manifest.put("reconciles", reconciles);
@@ -167,7 +209,9 @@ public final class NightlyJob {
             Tables.REVIEW_TAGS,
             Tables.ASPECT_MENTIONS,
             Tables.BUSINESS_SUMMARY,
-            Tables.BUSINESS_MONTHLY);
+            Tables.BUSINESS_MONTHLY,
+            Tables.PROCESSED_FILES);
+    ProcessedFiles.stage(spark, lake, ingest.files(), checksums, ingestFormats);
     Map<String, String> outputs = new LinkedHashMap<>();
     for (String table : tables) {
       outputs.put(table, lake.current(table));
@@ -184,7 +228,7 @@ public final class NightlyJob {
       // nothing of this run becomes visible; the manifest says why
       lake.abandon(json);
       LOG.error("nightly: run not committed; manifest {}", lake.manifestPath());
-      return new Outcome(ingest, tagResult, businesses, null, lake.manifestPath(), false);
+      return new Outcome(ingest, tagResult, businesses, null, lake.manifestPath(), false, seen);
     }
     lake.stageManifest(json);
     lake.commit(tables);
@@ -195,7 +239,7 @@ public final class NightlyJob {
       index = new ReportJob(spark).execute(lake.root(), options.reports(), runId);
       LOG.info("nightly: reports in {} ({} s)", options.reports(), secs(t));
     }
-    return new Outcome(ingest, tagResult, businesses, index, lake.manifestPath(), reconciles);
+    return new Outcome(ingest, tagResult, businesses, index, lake.manifestPath(), reconciles, seen);
   }
 
   private static double secs(long t0) {

@@ -11,13 +11,29 @@ import fi.palvelututka.jobs.summarize.SummarizeJob;
  * @param reports folder of the HTML reports, or {@code null} for none
  * @param runId identifier of this run (used in every row and in the manifest name)
  * @param summary as-of date and minimum samples of the summaries
+ * @param reprocess read input files again even if a committed run processed their content
  */
 public record NightlyOptions(
-    IngestOptions ingest, String lake, String reports, String runId, SummarizeJob.Options summary) {
+    IngestOptions ingest,
+    String lake,
+    String reports,
+    String runId,
+    SummarizeJob.Options summary,
+    boolean reprocess) {
 
-  /** With the default summary options (as of today, UTC). */
+  /** With the default summary options (as of today, UTC), incremental. */
   public NightlyOptions(IngestOptions ingest, String lake, String reports, String runId) {
-    this(ingest, lake, reports, runId, SummarizeJob.Options.defaults());
+    this(ingest, lake, reports, runId, SummarizeJob.Options.defaults(), false);
+  }
+
+  /** Incremental (files already processed are skipped). */
+  public NightlyOptions(
+      IngestOptions ingest,
+      String lake,
+      String reports,
+      String runId,
+      SummarizeJob.Options summary) {
+    this(ingest, lake, reports, runId, summary, false);
   }
 
   public NightlyOptions {

@@ -32,6 +32,7 @@ class IncrementalRunsTest {
   static String lake;
   static NightlyJob.Outcome first;
   static NightlyJob.Outcome second;
+  static String NIGHT1;
 
   static String rec(String id, String text, String created, String updated) {
     return "{\"review_id\": \""
@@ -47,11 +48,26 @@ class IncrementalRunsTest {
   }
 
   static NightlyJob.Outcome run(String file, String content, String runId) throws Exception {
+    return run(file, content, runId, false);
+  }
+
+  static NightlyJob.Outcome run(String file, String content, String runId, boolean reprocess)
+      throws Exception {
     Path in = Files.createDirectories(dir.resolve("in-" + runId));
     Files.writeString(in.resolve(file), content, StandardCharsets.UTF_8);
     IngestOptions io =
         new IngestOptions(List.of(in.toString()), 20_000, ZoneId.of("Europe/Helsinki"), "s", 500);
-    return new NightlyJob(spark, new NightlyOptions(io, lake, null, runId)).execute();
+    return new NightlyJob(
+            spark,
+            new NightlyOptions(
+                io,
+                lake,
+                null,
+                runId,
+                new fi.palvelututka.jobs.summarize.SummarizeJob.Options(
+                    java.time.LocalDate.parse("2026-06-30"), 10, 5),
+                reprocess))
+        .execute();
   }
 
   static final String R1 =
@@ -80,6 +96,7 @@ class IncrementalRunsTest {
                 null),
             rec("r5", "👍👍👍", "2026-05-05", null));
     first = run("night1.jsonl", night1 + "\n", "inc-1");
+    NIGHT1 = night1 + "\n";
     String night2 =
         String.join(
             "\n",
@@ -175,6 +192,26 @@ class IncrementalRunsTest {
     assertThat(m.get("stages").get("not_tagged_by_language").get("en").asLong()).isEqualTo(1);
     assertThat(Path.of(lake, "_staging")).doesNotExist();
     assertThat(Path.of(lake, "_trash")).doesNotExist();
+  }
+
+  @Test
+  void rerunningANightChangesNothingUnlessReprocessed() throws Exception {
+    long reviews = spark.read().parquet(lake + "/" + Tables.REVIEWS).count();
+    // the same content under another name and folder: already processed
+    NightlyJob.Outcome again = run("copy-of-night1.jsonl", NIGHT1, "inc-again");
+    assertThat(again.nothingToDo()).isTrue();
+    assertThat(again.alreadyProcessed()).hasSize(1);
+    assertThat(again.alreadyProcessed().values().iterator().next().runId()).isEqualTo("inc-1");
+    assertThat(Path.of(lake, "_runs", "inc-again.json")).doesNotExist();
+    assertThat(spark.read().parquet(lake + "/" + Tables.REVIEWS).count()).isEqualTo(reviews);
+
+    NightlyJob.Outcome forced = run("copy-of-night1.jsonl", NIGHT1, "inc-forced", true);
+    assertThat(forced.nothingToDo()).isFalse();
+    assertThat(forced.ingest().total().accepted()).isZero();
+    assertThat(forced.ingest().total().duplicates()).isEqualTo(5);
+    assertThat(forced.reconciles()).isTrue();
+    assertThat(spark.read().parquet(lake + "/" + Tables.REVIEWS).count()).isEqualTo(reviews);
+    assertThat(spark.read().parquet(lake + "/" + Tables.PROCESSED_FILES).count()).isEqualTo(3);
   }
 
   @Test
