@@ -177,22 +177,11 @@ public final class Tables {
 
   /** THEME_RATE plus the previous period's complaint rate and the change flag. */
   public static final StructType THEME_RATE_WITH_CHANGE =
-      createStructType(
-          List.of(
-              required("category", StringType),
-              required("complaint_reviews", LongType),
-              required("praise_reviews", LongType),
-              f("complaint_rate", DoubleType),
-              f("complaint_rate_low", DoubleType),
-              f("complaint_rate_high", DoubleType),
-              f("praise_rate", DoubleType),
-              f("praise_rate_low", DoubleType),
-              f("praise_rate_high", DoubleType),
-              f("suppressed_reason", StringType),
-              f("previous_complaint_rate", DoubleType),
-              f("previous_complaint_rate_low", DoubleType),
-              f("previous_complaint_rate_high", DoubleType),
-              required("complaint_rate_up", BooleanType)));
+      THEME_RATE
+          .add(f("previous_complaint_rate", DoubleType))
+          .add(f("previous_complaint_rate_low", DoubleType))
+          .add(f("previous_complaint_rate_high", DoubleType))
+          .add(required("complaint_rate_up", BooleanType));
 
   public static final StructType QUOTE =
       createStructType(

@@ -168,6 +168,9 @@ public final class NightlyJob {
     manifest.put("spark_version", spark.version());
     manifest.put("master", spark.sparkContext().master());
     manifest.put("model_version", TagJob.modelVersion());
+    manifest.put(
+        "language_model",
+        fi.palvelututka.models.lang.LanguageIdentifier.shipped().version().toString());
     manifest.put("as_of", options.summary().asOf().toString());
     manifest.put("min_reviews", options.summary().minReviews());
     List<Map<String, Object>> inputs = new ArrayList<>();
