@@ -38,17 +38,21 @@ public final class Tables {
    */
   public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> conform(
       org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df, StructType schema) {
-    return df.select(
-        java.util.Arrays.stream(schema.fields())
-            .map(
-                fl -> {
-                  org.apache.spark.sql.Column c = org.apache.spark.sql.functions.col(fl.name());
-                  return fl.dataType() instanceof StructType
-                          || fl.dataType() instanceof org.apache.spark.sql.types.ArrayType
-                      ? c
-                      : c.cast(fl.dataType());
-                })
-            .toArray(org.apache.spark.sql.Column[]::new));
+    return df.select(columns(schema));
+  }
+
+  /** The columns of {@code schema} as {@link #conform} selects them, each named as its field. */
+  public static org.apache.spark.sql.Column[] columns(StructType schema) {
+    return java.util.Arrays.stream(schema.fields())
+        .map(
+            fl -> {
+              org.apache.spark.sql.Column c = org.apache.spark.sql.functions.col(fl.name());
+              boolean nested =
+                  fl.dataType() instanceof StructType
+                      || fl.dataType() instanceof org.apache.spark.sql.types.ArrayType;
+              return (nested ? c : c.cast(fl.dataType())).as(fl.name());
+            })
+        .toArray(org.apache.spark.sql.Column[]::new);
   }
 
   private static StructField f(String name, org.apache.spark.sql.types.DataType type) {

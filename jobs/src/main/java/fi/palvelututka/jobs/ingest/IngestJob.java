@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
+import fi.palvelututka.jobs.Iterators;
 import fi.palvelututka.jobs.Lake;
 import fi.palvelututka.jobs.Tables;
 import fi.palvelututka.models.lang.LanguageIdentifier;
@@ -216,11 +217,15 @@ public final class IngestJob {
             .drop("_rank")
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      int textIdx = ranked.schema().fieldIndex("text");
+      int languageIdx = ranked.schema().fieldIndex("language");
+      int sourceLanguageIdx = ranked.schema().fieldIndex("source_language");
       Dataset<Row> accepted =
           ranked
               .filter(col(NEW))
               .mapPartitions(
-                  (MapPartitionsFunction<Row, Row>) IngestJob::identifyLanguages,
+                  (MapPartitionsFunction<Row, Row>)
+                      rows -> identifyLanguages(rows, textIdx, languageIdx, sourceLanguageIdx),
                   Encoders.row(ranked.schema()));
       Dataset<Row> reviews =
           Tables.conform(ranked.filter(not(col(NEW))), Tables.REVIEWS_SCHEMA)
@@ -233,7 +238,6 @@ public final class IngestJob {
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-      long storedRejectCount = storedRejects.count();
       lake.writeStaged(
           storedRejects.unionByName(
               Tables.conform(
@@ -280,18 +284,25 @@ public final class IngestJob {
           k[1] += r.getLong(2);
         }
       }
-      Dataset<Row> written = lake.readStaged(Tables.REVIEWS);
+      // One pass over the written reviews: this run's per language, and the lake's total. (Run
+      // ids are unique per lake, so run_id marks exactly this run's rows.)
+      long storedTotal = 0;
+      long writtenNew = 0;
       for (Row r :
-          written
-              .filter(col("run_id").equalTo(runId))
-              .groupBy(coalesce(col("language"), lit("null")))
+          lake.readStaged(Tables.REVIEWS)
+              .groupBy(
+                  col("run_id").equalTo(runId).as("mine"),
+                  coalesce(col("language"), lit("null")).as("language"))
               .count()
               .collectAsList()) {
-        languages.put(r.getString(0), r.getLong(1));
+        storedTotal += r.getLong(2);
+        if (r.getBoolean(0)) {
+          writtenNew += r.getLong(2);
+          languages.put(r.getString(1), r.getLong(2));
+        }
       }
-      long writtenRejects = lake.readStaged(Tables.REJECTS).count() - storedRejectCount;
-      long storedTotal = written.count();
-      long writtenNew = written.filter(col("run_id").equalTo(runId)).count();
+      long writtenRejects =
+          lake.readStaged(Tables.REJECTS).filter(col("run_id").equalTo(runId)).count();
 
       Map<String, IngestCounts> counts = new LinkedHashMap<>();
       long read = 0, parsedReviews = 0, rejected = 0, blank = 0, business = 0, updated = 0;
@@ -346,26 +357,20 @@ public final class IngestJob {
   }
 
   /** Sets {@code language} on this run's accepted reviews (see {@link LanguageIdentifier}). */
-  static Iterator<Row> identifyLanguages(Iterator<Row> rows) {
+  static Iterator<Row> identifyLanguages(
+      Iterator<Row> rows, int textIdx, int languageIdx, int sourceLanguageIdx) {
     LanguageIdentifier id = LanguageIdentifier.shipped();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        Row r = rows.next();
-        Object[] v = new Object[r.size()];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = r.get(i);
-        }
-        int lang = r.fieldIndex("language");
-        v[lang] = language(id.identify(r.getAs("text")), r.getAs("source_language"));
-        return RowFactory.create(v);
-      }
-    };
+    return Iterators.map(
+        rows,
+        r -> {
+          Object[] v = new Object[r.size()];
+          for (int i = 0; i < v.length; i++) {
+            v[i] = r.get(i);
+          }
+          v[languageIdx] =
+              language(id.identify(r.getString(textIdx)), r.getString(sourceLanguageIdx));
+          return RowFactory.create(v);
+        });
   }
 
   /**

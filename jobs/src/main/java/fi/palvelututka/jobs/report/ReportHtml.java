@@ -156,17 +156,14 @@ final class ReportHtml {
   }
 
   private void periodTable(StringBuilder sb, Map<String, Row> periods) {
-    sb.append("<table><thead><tr><th></th><th class=n>")
-        .append(t("Arvioita", "Reviews"))
-        .append("</th><th class=n>")
-        .append(t("Tähdet", "Stars"))
-        .append("</th><th class=n>")
-        .append(t("Myönteisiä", "Positive"))
-        .append("</th><th class=n>")
-        .append(t("Kielteisiä", "Negative"))
-        .append("</th><th class=n>")
-        .append(t("Netto", "Net"))
-        .append("</th></tr></thead><tbody>\n");
+    thead(
+        sb,
+        th(""),
+        thn(t("Arvioita", "Reviews")),
+        thn(t("Tähdet", "Stars")),
+        thn(t("Myönteisiä", "Positive")),
+        thn(t("Kielteisiä", "Negative")),
+        thn(t("Netto", "Net")));
     for (String p : List.of("last_30d", "last_90d", "all_time")) {
       Row r = periods.get(p);
       if (r == null) {
@@ -272,17 +269,13 @@ final class ReportHtml {
           .append("</p>\n");
     }
     sb.append(themeChart(themes));
-    sb.append("<table><thead><tr><th>")
-        .append(t("Teema", "Theme"))
-        .append("</th><th class=n>")
-        .append(t("Valituksia", "Complaints"))
-        .append("</th><th class=n>")
-        .append(t("Valitusosuus (95 % väli)", "Complaint rate (95% CI)"))
-        .append("</th><th class=n>")
-        .append(t("Kehuja", "Praise"))
-        .append("</th><th class=n>")
-        .append(t("Kehuosuus (95 % väli)", "Praise rate (95% CI)"))
-        .append("</th></tr></thead><tbody>\n");
+    thead(
+        sb,
+        th(t("Teema", "Theme")),
+        thn(t("Valituksia", "Complaints")),
+        thn(t("Valitusosuus (95 % väli)", "Complaint rate (95% CI)")),
+        thn(t("Kehuja", "Praise")),
+        thn(t("Kehuosuus (95 % väli)", "Praise rate (95% CI)")));
     for (Row t : themes) {
       String c = t.getAs("category");
       sb.append("<tr><td>")
@@ -627,19 +620,15 @@ final class ReportHtml {
             allTime.isEmpty()
                 ? ""
                 : " · " + t("tilanne ", "as of ") + day(allTime.get(0).getAs("period_end"), -1))
-        .append("</p>\n<table><thead><tr><th>")
-        .append(t("Yritys", "Business"))
-        .append("</th><th>")
-        .append(t("Toimiala, kaupunki", "Category, city"))
-        .append("</th><th class=n>")
-        .append(t("Arvioita", "Reviews"))
-        .append("</th><th class=n>")
-        .append(t("Tähdet", "Stars"))
-        .append("</th><th class=n>")
-        .append(t("Netto", "Net"))
-        .append("</th><th>")
-        .append(t("Hälytykset (30 pv)", "Alerts (30 d)"))
-        .append("</th></tr></thead><tbody>\n");
+        .append("</p>\n");
+    thead(
+        sb,
+        th(t("Yritys", "Business")),
+        th(t("Toimiala, kaupunki", "Category, city")),
+        thn(t("Arvioita", "Reviews")),
+        thn(t("Tähdet", "Stars")),
+        thn(t("Netto", "Net")),
+        th(t("Hälytykset (30 pv)", "Alerts (30 d)")));
     for (Row r : allTime) {
       String id = r.getAs("business_id");
       Double net = r.getAs("net_sentiment");
@@ -691,6 +680,24 @@ final class ReportHtml {
             "<input type=radio name=lang id=l-fi checked><input type=radio name=lang id=l-en>\n")
         .append(
             "<div class=lang><label for=l-fi>suomi</label> <label for=l-en>English</label></div>\n");
+  }
+
+  /** Opens a table with this header row (cells from {@link #th} / {@link #thn}) and tbody. */
+  private static void thead(StringBuilder sb, String... cells) {
+    sb.append("<table><thead><tr>");
+    for (String c : cells) {
+      sb.append(c);
+    }
+    sb.append("</tr></thead><tbody>\n");
+  }
+
+  private static String th(String label) {
+    return "<th>" + label + "</th>";
+  }
+
+  /** A header cell of a numeric (right-aligned) column. */
+  private static String thn(String label) {
+    return "<th class=n>" + label + "</th>";
   }
 
   private static void section(StringBuilder sb, String id, String fi, String en) {

@@ -91,6 +91,9 @@ public final class SummarizeJob {
   static final String PREV_30 = "prev_30d";
   static final String PREV_90 = "prev_90d";
 
+  /** Periods written per business (all_time, last_30d, last_90d). */
+  static final int CURRENT_PERIODS = 3;
+
   public static final int DEFAULT_MIN_REVIEWS = 10;
   public static final int DEFAULT_MIN_PEERS = 5;
   public static final double RATING_DROP = 0.5;
@@ -136,6 +139,8 @@ public final class SummarizeJob {
   public Result execute(Lake lake) {
     spark.sparkContext().setJobGroup("summarize", "palvelututka summarize", false);
     Dataset<Row> base = base(lake).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> core = null;
+    Dataset<Row> rates = null;
     try {
       String runId = lake.runId();
       Instant end = options.asOf().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -161,7 +166,7 @@ public final class SummarizeJob {
               spark
                   .createDataset(new ArrayList<>(periods.keySet()), Encoders.STRING())
                   .toDF("period"));
-      Dataset<Row> core =
+      core =
           fillCounts(
               grid.join(
                   aggregate(byPeriod, "period").drop("business_name"),
@@ -169,7 +174,7 @@ public final class SummarizeJob {
                   "left"));
       core = core.persist(StorageLevel.MEMORY_AND_DISK());
 
-      Dataset<Row> rates = themeRates(byPeriod, core, "period");
+      rates = themeRates(byPeriod, core, "period").persist(StorageLevel.MEMORY_AND_DISK());
       Column isPrev = col("period").isin(PREV_30, PREV_90);
       Column prevOf = when(col("period").equalTo(PREV_30), LAST_30).otherwise(LAST_90);
       Dataset<Row> prevRates =
@@ -275,17 +280,20 @@ public final class SummarizeJob {
 
       long rows = lake.readStaged(Tables.BUSINESS_SUMMARY).count();
       long monthRows = lake.readStaged(Tables.BUSINESS_MONTHLY).count();
-      long businessCount = rows / 3;
+      long businessCount = rows / CURRENT_PERIODS;
       LOG.info(
           "summarize: {} businesses, {} summary rows (as of {}), {} business-months",
           businessCount,
           rows,
           options.asOf(),
           monthRows);
-      core.unpersist();
       return new Result(rows, monthRows, businessCount);
     } finally {
-      base.unpersist();
+      for (Dataset<Row> d : java.util.Arrays.asList(rates, core, base)) {
+        if (d != null) {
+          d.unpersist();
+        }
+      }
       spark.sparkContext().clearJobGroup();
     }
   }
@@ -582,17 +590,9 @@ public final class SummarizeJob {
     return org.apache.spark.sql.functions.not(c);
   }
 
+  /** A struct column of exactly the fields of {@code schema} (see {@link Tables#columns}). */
   private static Column structOf(org.apache.spark.sql.types.StructType schema) {
-    Column[] cols = new Column[schema.fields().length];
-    for (int i = 0; i < cols.length; i++) {
-      String name = schema.fields()[i].name();
-      org.apache.spark.sql.types.DataType t = schema.fields()[i].dataType();
-      boolean nested =
-          t instanceof org.apache.spark.sql.types.StructType
-              || t instanceof org.apache.spark.sql.types.ArrayType;
-      cols[i] = (nested ? col(name) : col(name).cast(t)).as(name);
-    }
-    return struct(cols);
+    return struct(Tables.columns(schema));
   }
 
   /**

@@ -1,9 +1,9 @@
 package fi.palvelututka.jobs.tag;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.posexplode;
 
+import fi.palvelututka.jobs.Iterators;
 import fi.palvelututka.jobs.Lake;
 import fi.palvelututka.jobs.Tables;
 import fi.palvelututka.models.lang.LanguageIdentifier;
@@ -90,8 +90,7 @@ public final class TagJob {
       Dataset<Row> todo =
           taggable
               .select(col("review_id"), col("business_id"), col("text"))
-              .join(keep.select("review_id"), "review_id", "left_anti")
-              .select(col("review_id"), col("business_id"), col("text"));
+              .join(keep.select("review_id"), "review_id", "left_anti");
       Dataset<Row> fresh =
           todo.mapPartitions(
               (MapPartitionsFunction<Row, Row>) rows -> tagPartition(rows, runId),
@@ -111,14 +110,22 @@ public final class TagJob {
                   .drop("a"),
               Tables.ASPECT_MENTIONS_SCHEMA),
           Tables.ASPECT_MENTIONS);
-      long n = written.count();
-      long now = written.filter(col("run_id").equalTo(runId)).count();
+      long n = 0;
+      long now = 0;
+      for (Row r : written.groupBy(col("run_id").equalTo(runId)).count().collectAsList()) {
+        n += r.getLong(1);
+        now += r.getBoolean(0) ? r.getLong(1) : 0;
+      }
       long mentions = lake.readStaged(Tables.ASPECT_MENTIONS).count();
-      long taggableCount = taggable.count();
+      long taggableCount = 0;
       Map<String, Long> skipped = new TreeMap<>();
       for (Row r :
-          reviews.filter(not(taggedLanguage)).groupBy("language").count().collectAsList()) {
-        skipped.put(r.getString(0), r.getLong(1));
+          reviews.groupBy(taggedLanguage.as("tagged"), col("language")).count().collectAsList()) {
+        if (r.getBoolean(0)) {
+          taggableCount += r.getLong(2);
+        } else {
+          skipped.put(r.getString(1), r.getLong(2));
+        }
       }
       LOG.info(
           "tag: {} reviews tagged now, {} kept from earlier runs, {} theme mentions; {} reviews"
@@ -143,40 +150,33 @@ public final class TagJob {
   static Iterator<Row> tagPartition(Iterator<Row> rows, String runId) {
     ReviewTagger tagger = ReviewTagger.shipped();
     String version = tagger.modelVersion();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        Row r = rows.next();
-        TagResult t = tagger.tag(r.getString(2));
-        DocumentSentiment s = t.sentiment();
-        List<Row> sentences = new ArrayList<>(s.sentences().size());
-        for (DocumentSentiment.SentenceSentiment x : s.sentences()) {
-          sentences.add(
-              RowFactory.create(
-                  x.start(), x.end(), x.sentiment().label().label(), x.sentiment().score()));
-        }
-        List<Row> aspects = new ArrayList<>(t.aspects().size());
-        for (AspectMention a : t.aspects()) {
-          aspects.add(
-              RowFactory.create(
-                  a.category(), a.polarity(), a.confidence(), a.sentence(), a.start(), a.end()));
-        }
-        return RowFactory.create(
-            r.getString(0),
-            r.getString(1),
-            s.label(),
-            RowFactory.create(s.negative(), s.neutral(), s.positive(), s.mixed()),
-            s.score(),
-            scala.jdk.javaapi.CollectionConverters.asScala(sentences).toSeq(),
-            scala.jdk.javaapi.CollectionConverters.asScala(aspects).toSeq(),
-            version,
-            runId);
-      }
-    };
+    return Iterators.map(
+        rows,
+        r -> {
+          TagResult t = tagger.tag(r.getString(2));
+          DocumentSentiment s = t.sentiment();
+          List<Row> sentences = new ArrayList<>(s.sentences().size());
+          for (DocumentSentiment.SentenceSentiment x : s.sentences()) {
+            sentences.add(
+                RowFactory.create(
+                    x.start(), x.end(), x.sentiment().label().label(), x.sentiment().score()));
+          }
+          List<Row> aspects = new ArrayList<>(t.aspects().size());
+          for (AspectMention a : t.aspects()) {
+            aspects.add(
+                RowFactory.create(
+                    a.category(), a.polarity(), a.confidence(), a.sentence(), a.start(), a.end()));
+          }
+          return RowFactory.create(
+              r.getString(0),
+              r.getString(1),
+              s.label(),
+              RowFactory.create(s.negative(), s.neutral(), s.positive(), s.mixed()),
+              s.score(),
+              scala.jdk.javaapi.CollectionConverters.asScala(sentences).toSeq(),
+              scala.jdk.javaapi.CollectionConverters.asScala(aspects).toSeq(),
+              version,
+              runId);
+        });
   }
 }

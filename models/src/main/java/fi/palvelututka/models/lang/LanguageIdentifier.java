@@ -75,11 +75,7 @@ public final class LanguageIdentifier {
   public static final int MAX_CHARS = 400;
 
   /** The identified language and the detector's confidence for it (0 when undetermined). */
-  public record Guess(String language, double confidence) {
-    public boolean finnish() {
-      return FINNISH.equals(language);
-    }
-  }
+  public record Guess(String language, double confidence) {}
 
   private static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
 

@@ -131,7 +131,7 @@ public final class PersonalDataMasker {
               + "(?![\\p{L}\\p{N}]|[.,/:\\-]\\d|\\s?%)");
 
   /**
-   * Letter parts of "XXX-123" that are abbreviations, units, product names or short Finnish words
+   * Letter parts of "ABC-123" that are abbreviations, units, product names or short Finnish words
    * ("auto oli JO 2 viikkoa"), not plates.
    */
   private static final Set<String> NOT_PLATES =
