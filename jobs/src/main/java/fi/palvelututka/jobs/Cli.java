@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       NightlyCommand.class,
       ReportCommand.class,
       TagCommand.class,
+      SchemaCommand.class,
       ModelsCommand.class
     })
 public final class Cli implements Runnable {
@@ -32,7 +33,7 @@ public final class Cli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing command: nightly, report, tag or models (try --help)");
+        spec.commandLine(), "Missing command: nightly, report, tag, schema or models (try --help)");
   }
 
   public static void main(String[] args) {

@@ -25,6 +25,8 @@ public final class SparkSessions {
     boolean local = conf.get("spark.master").startsWith("local");
     // Timestamps are stored and compared in UTC, whatever the machine's zone.
     conf.setIfMissing("spark.sql.session.timeZone", "UTC");
+    // Standard Parquet timestamps (INT64 micros, UTC) instead of Spark's legacy INT96.
+    conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     if (local) {
       // Embedded runs: no web UI port to collide with, few shuffle partitions for small data.
       conf.setIfMissing("spark.ui.enabled", "false");

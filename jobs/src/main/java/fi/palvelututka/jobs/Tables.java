@@ -50,80 +50,144 @@ public final class Tables {
               boolean nested =
                   fl.dataType() instanceof StructType
                       || fl.dataType() instanceof org.apache.spark.sql.types.ArrayType;
-              return (nested ? c : c.cast(fl.dataType())).as(fl.name());
+              return (nested ? c : c.cast(fl.dataType())).as(fl.name(), fl.metadata());
             })
         .toArray(org.apache.spark.sql.Column[]::new);
   }
 
-  private static StructField f(String name, org.apache.spark.sql.types.DataType type) {
-    return createStructField(name, type, true);
+  /** A nullable column; {@code doc} is its meaning, kept as the field's comment. */
+  private static StructField f(String name, org.apache.spark.sql.types.DataType type, String doc) {
+    return createStructField(name, type, true).withComment(doc);
   }
 
-  private static StructField required(String name, org.apache.spark.sql.types.DataType type) {
-    return createStructField(name, type, false);
+  /** A column that is never null. */
+  private static StructField required(
+      String name, org.apache.spark.sql.types.DataType type, String doc) {
+    return createStructField(name, type, false).withComment(doc);
   }
 
   /** lake/reviews: canonical reviews, one row per review_id (latest version wins). */
   public static final StructType REVIEWS_SCHEMA =
       createStructType(
           List.of(
-              required("review_id", StringType),
-              required("source", StringType),
-              required("business_id", StringType),
-              f("business_name", StringType),
-              f("business_category", StringType),
-              f("city", StringType),
-              f("author_id_hash", StringType),
-              f("rating", IntegerType),
-              required("text", StringType),
-              f("language", StringType),
-              f("source_language", StringType),
-              f("created_at", TimestampType),
-              f("updated_at", TimestampType),
-              f("owner_reply_text", StringType),
-              f("owner_reply_at", TimestampType),
-              required("ingest_file", StringType),
-              required("ingest_offset", LongType),
-              required("run_id", StringType)));
+              required(
+                  "review_id",
+                  StringType,
+                  "Source-qualified review id, `<source>:<id in the source>` (a hash of identifying fields when the source has none). Unique in the table."),
+              required(
+                  "source",
+                  StringType,
+                  "Input format the review came from: `jsonl`, `google-business`, `google-places`, `facebook`, `yelp`, `trustpilot`, `csv`."),
+              required(
+                  "business_id",
+                  StringType,
+                  "Business the review is about, as the source names it (or `--business-id`)."),
+              f(
+                  "business_name",
+                  StringType,
+                  "Business display name (record, business record, or `--business-name`)."),
+              f(
+                  "business_category",
+                  StringType,
+                  "Business category, free text from the source or `--business-category` (e.g. `kahvila`)."),
+              f("city", StringType, "City of the business (record, business record or `--city`)."),
+              f(
+                  "author_id_hash",
+                  StringType,
+                  "First 32 hex digits of SHA-256(salt, lower-cased author name); null without `--author-salt`. Author names are never stored."),
+              f(
+                  "rating",
+                  IntegerType,
+                  "Star rating 1–5; null when the source has none (e.g. Facebook recommendations without stars)."),
+              required(
+                  "text",
+                  StringType,
+                  "Review text as written (UTF-8, not normalized; offsets in other tables point into it, in UTF-16 code units)."),
+              f(
+                  "language",
+                  StringType,
+                  "Detected language, ISO 639-1 (`fi`, `sv`, `en`, …) or `und` when the text has too few letters to tell."),
+              f(
+                  "source_language",
+                  StringType,
+                  "Language the source declared (e.g. Google `languageCode`), if any; used only when the text is undetermined."),
+              f("created_at", TimestampType, "When the review was written (UTC)."),
+              f(
+                  "updated_at",
+                  TimestampType,
+                  "When the review was last edited (UTC), if the source says; the newest version wins deduplication."),
+              f("owner_reply_text", StringType, "The business owner's public reply, if any."),
+              f("owner_reply_at", TimestampType, "When the owner replied (UTC)."),
+              required(
+                  "ingest_file", StringType, "Input file URI the stored version was read from."),
+              required(
+                  "ingest_offset",
+                  LongType,
+                  "Position in `ingest_file`: byte offset of the line (JSON Lines, decompressed for .gz), of the top-level value (JSON documents), or the line number (CSV)."),
+              required(
+                  "run_id",
+                  StringType,
+                  "Nightly run that stored this version (see `_runs/<run_id>.json`).")));
 
   /** lake/rejects: every input record that could not be used, with the reason. */
   public static final StructType REJECTS_SCHEMA =
       createStructType(
           List.of(
-              required("ingest_file", StringType),
-              required("ingest_offset", LongType),
-              required("reason", StringType),
-              f("detail", StringType),
-              f("raw", StringType),
-              required("raw_bytes", IntegerType),
-              required("raw_truncated", BooleanType),
-              required("run_id", StringType)));
+              required("ingest_file", StringType, "Input file URI."),
+              required(
+                  "ingest_offset",
+                  LongType,
+                  "Position of the record in the file, as `reviews.ingest_offset`."),
+              required("reason", StringType, "Reject reason code (see the list below)."),
+              f("detail", StringType, "Human-readable explanation (e.g. which field, what value)."),
+              f(
+                  "raw",
+                  StringType,
+                  "The record as far as it could be decoded, at most its first 4000 characters."),
+              required("raw_bytes", IntegerType, "Size of the raw record in bytes."),
+              required("raw_truncated", BooleanType, "True when `raw` was cut to the limit."),
+              required("run_id", StringType, "Run that read the record.")));
 
   public static final StructType PROBABILITIES =
       createStructType(
           List.of(
-              required("negative", DoubleType),
-              required("neutral", DoubleType),
-              required("positive", DoubleType),
-              required("mixed", DoubleType)));
+              required(
+                  "negative",
+                  DoubleType,
+                  "Calibrated probability that the review is negative (the four sum to 1)."),
+              required("neutral", DoubleType, "Calibrated probability of neutral."),
+              required("positive", DoubleType, "Calibrated probability of positive."),
+              required(
+                  "mixed",
+                  DoubleType,
+                  "Probability that the review is mixed (clearly positive and clearly negative sentences).")));
 
   public static final StructType SENTENCE_SENTIMENT =
       createStructType(
           List.of(
-              required("start", IntegerType),
-              required("end", IntegerType),
-              required("sentiment", StringType),
-              required("score", DoubleType)));
+              required(
+                  "start",
+                  IntegerType,
+                  "Sentence start offset in `reviews.text` (UTF-16 code units, inclusive)."),
+              required("end", IntegerType, "Sentence end offset (exclusive)."),
+              required("sentiment", StringType, "`positive`, `neutral` or `negative`."),
+              required(
+                  "score", DoubleType, "P(positive) − P(negative) of the sentence, in [-1, 1].")));
 
   public static final StructType ASPECT =
       createStructType(
           List.of(
-              required("category", StringType),
-              required("polarity", StringType),
-              required("confidence", DoubleType),
-              required("sentence", StringType),
-              required("start", IntegerType),
-              required("end", IntegerType)));
+              required(
+                  "category", StringType, "Service-quality theme id (see the taxonomy below)."),
+              required("polarity", StringType, "`complaint` or `praise`."),
+              required(
+                  "confidence",
+                  DoubleType,
+                  "Confidence of the mention in [0, 1] (pattern strength combined with sentence sentiment)."),
+              required("sentence", StringType, "The evidence sentence, verbatim from the review."),
+              required(
+                  "start", IntegerType, "Sentence start offset in `reviews.text` (inclusive)."),
+              required("end", IntegerType, "Sentence end offset (exclusive).")));
 
   /**
    * lake/review_tags: sentiment (positive / neutral / negative / mixed, calibrated probabilities,
@@ -132,15 +196,31 @@ public final class Tables {
   public static final StructType REVIEW_TAGS_SCHEMA =
       createStructType(
           List.of(
-              required("review_id", StringType),
-              required("business_id", StringType),
-              required("sentiment", StringType),
-              required("probabilities", PROBABILITIES),
-              required("score", DoubleType),
-              required("sentences", createArrayType(SENTENCE_SENTIMENT, false)),
-              required("aspects", createArrayType(ASPECT, false)),
-              required("model_version", StringType),
-              required("run_id", StringType)));
+              required("review_id", StringType, "Review (`reviews.review_id`)."),
+              required("business_id", StringType, "Business of the review."),
+              required(
+                  "sentiment",
+                  StringType,
+                  "Document label: `positive`, `neutral`, `negative` or `mixed`."),
+              required(
+                  "probabilities", PROBABILITIES, "Calibrated probabilities of the four labels."),
+              required("score", DoubleType, "P(positive) − P(negative), in [-1, 1]."),
+              required(
+                  "sentences",
+                  createArrayType(SENTENCE_SENTIMENT, false),
+                  "Per-sentence sentiment, in text order."),
+              required(
+                  "aspects",
+                  createArrayType(ASPECT, false),
+                  "Service-quality theme mentions with their evidence sentence, in text order."),
+              required(
+                  "model_version",
+                  StringType,
+                  "Model bundle that tagged the review: `analyzer-fi@<sha>+sentiment-fi@<sha>+themes-fi@<sha>` (12 hex digits of each model file's SHA-256)."),
+              required(
+                  "run_id",
+                  StringType,
+                  "Run that tagged the review (tags of unchanged reviews are kept across runs while the model version is the same).")));
 
   /**
    * lake/aspect_mentions: one row per service-quality theme mention (review, category, polarity,
@@ -149,17 +229,25 @@ public final class Tables {
   public static final StructType ASPECT_MENTIONS_SCHEMA =
       createStructType(
           List.of(
-              required("review_id", StringType),
-              required("business_id", StringType),
-              required("mention_index", IntegerType),
-              required("category", StringType),
-              required("polarity", StringType),
-              required("confidence", DoubleType),
-              required("sentence", StringType),
-              required("start", IntegerType),
-              required("end", IntegerType),
-              required("model_version", StringType),
-              required("run_id", StringType)));
+              required("review_id", StringType, "Review (`reviews.review_id`)."),
+              required("business_id", StringType, "Business of the review."),
+              required(
+                  "mention_index",
+                  IntegerType,
+                  "Position of the mention in `review_tags.aspects` (0-based)."),
+              required("category", StringType, "Service-quality theme id."),
+              required("polarity", StringType, "`complaint` or `praise`."),
+              required("confidence", DoubleType, "Confidence in [0, 1]."),
+              required(
+                  "sentence",
+                  StringType,
+                  "Evidence sentence, verbatim (not masked: the lake holds the full text; reports mask it)."),
+              required(
+                  "start", IntegerType, "Sentence start offset in `reviews.text` (inclusive)."),
+              required("end", IntegerType, "Sentence end offset (exclusive)."),
+              required(
+                  "model_version", StringType, "Model bundle, as `review_tags.model_version`."),
+              required("run_id", StringType, "Run that tagged the review.")));
 
   /**
    * A rate with its Wilson 95% interval, or nulls and the reason when the sample is too small
@@ -168,52 +256,105 @@ public final class Tables {
   public static final StructType THEME_RATE =
       createStructType(
           List.of(
-              required("category", StringType),
-              required("complaint_reviews", LongType),
-              required("praise_reviews", LongType),
-              f("complaint_rate", DoubleType),
-              f("complaint_rate_low", DoubleType),
-              f("complaint_rate_high", DoubleType),
-              f("praise_rate", DoubleType),
-              f("praise_rate_low", DoubleType),
-              f("praise_rate_high", DoubleType),
-              f("suppressed_reason", StringType)));
+              required(
+                  "category",
+                  StringType,
+                  "Service-quality theme id; every category of the taxonomy has an entry, zeros included."),
+              required(
+                  "complaint_reviews",
+                  LongType,
+                  "Tagged reviews with at least one complaint mention of the category."),
+              required(
+                  "praise_reviews",
+                  LongType,
+                  "Tagged reviews with at least one praise mention of the category."),
+              f(
+                  "complaint_rate",
+                  DoubleType,
+                  "complaint_reviews ÷ tagged_count, a fraction in [0, 1]; null when suppressed."),
+              f(
+                  "complaint_rate_low",
+                  DoubleType,
+                  "Lower bound of the Wilson 95% interval of complaint_rate."),
+              f(
+                  "complaint_rate_high",
+                  DoubleType,
+                  "Upper bound of the Wilson 95% interval of complaint_rate."),
+              f(
+                  "praise_rate",
+                  DoubleType,
+                  "praise_reviews ÷ tagged_count, in [0, 1]; null when suppressed."),
+              f(
+                  "praise_rate_low",
+                  DoubleType,
+                  "Lower bound of the Wilson 95% interval of praise_rate."),
+              f(
+                  "praise_rate_high",
+                  DoubleType,
+                  "Upper bound of the Wilson 95% interval of praise_rate."),
+              f(
+                  "suppressed_reason",
+                  StringType,
+                  "Why the rates are null, e.g. `fewer than 10 tagged reviews (n=3)`; null when they are given.")));
 
   /** THEME_RATE plus the previous period's complaint rate and the change flag. */
   public static final StructType THEME_RATE_WITH_CHANGE =
       THEME_RATE
-          .add(f("previous_complaint_rate", DoubleType))
-          .add(f("previous_complaint_rate_low", DoubleType))
-          .add(f("previous_complaint_rate_high", DoubleType))
-          .add(required("complaint_rate_up", BooleanType));
+          .add(
+              f(
+                  "previous_complaint_rate",
+                  DoubleType,
+                  "complaint_rate of the previous period of the same length (null for all_time or when suppressed)."))
+          .add(
+              f(
+                  "previous_complaint_rate_low",
+                  DoubleType,
+                  "Lower Wilson bound of previous_complaint_rate."))
+          .add(
+              f(
+                  "previous_complaint_rate_high",
+                  DoubleType,
+                  "Upper Wilson bound of previous_complaint_rate."))
+          .add(
+              required(
+                  "complaint_rate_up",
+                  BooleanType,
+                  "True when this period's interval lies wholly above the previous period's."));
 
   public static final StructType QUOTE =
       createStructType(
           List.of(
-              required("review_id", StringType),
-              required("sentence", StringType),
-              required("start", IntegerType),
-              required("end", IntegerType),
-              f("created_at", TimestampType),
-              f("rating", IntegerType)));
+              required("review_id", StringType, "Review quoted."),
+              required(
+                  "sentence",
+                  StringType,
+                  "Evidence sentence with personal data masked (`[nimi]`, `[puhelin]`, `[sähköposti]`, `[rekisterinumero]`, …)."),
+              required(
+                  "start", IntegerType, "Sentence start offset in the original `reviews.text`."),
+              required("end", IntegerType, "Sentence end offset (exclusive)."),
+              f("created_at", TimestampType, "When the quoted review was written (UTC)."),
+              f("rating", IntegerType, "Star rating of the quoted review.")));
 
   public static final StructType TOP_COMPLAINT =
       createStructType(
           List.of(
-              required("rank", IntegerType),
-              required("category", StringType),
-              required("complaint_reviews", LongType),
-              f("complaint_rate", DoubleType),
-              required("quotes", createArrayType(QUOTE, false))));
+              required("rank", IntegerType, "1 = the category with the most complaint reviews."),
+              required("category", StringType, "Service-quality theme id."),
+              required(
+                  "complaint_reviews",
+                  LongType,
+                  "Reviews with a complaint of the category in the period."),
+              f("complaint_rate", DoubleType, "As in `themes`; null when suppressed."),
+              required("quotes", createArrayType(QUOTE, false), "Up to 3 quotes, newest first.")));
 
   public static final StructType RATING_HISTOGRAM =
       createStructType(
           List.of(
-              required("stars_1", LongType),
-              required("stars_2", LongType),
-              required("stars_3", LongType),
-              required("stars_4", LongType),
-              required("stars_5", LongType)));
+              required("stars_1", LongType, "Reviews with 1 star."),
+              required("stars_2", LongType, "Reviews with 2 stars."),
+              required("stars_3", LongType, "Reviews with 3 stars."),
+              required("stars_4", LongType, "Reviews with 4 stars."),
+              required("stars_5", LongType, "Reviews with 5 stars.")));
 
   /**
    * lake/business_summary: one row per business and period ({@code all_time}, {@code last_30d},
@@ -223,86 +364,168 @@ public final class Tables {
   public static final StructType BUSINESS_SUMMARY_SCHEMA =
       createStructType(
           List.of(
-              required("business_id", StringType),
-              f("business_name", StringType),
-              f("business_category", StringType),
-              f("city", StringType),
-              required("period", StringType),
-              f("period_start", TimestampType),
-              required("period_end", TimestampType),
-              required("review_count", LongType),
-              required("tagged_count", LongType),
-              required("finnish_count", LongType),
-              required("rated_count", LongType),
-              f("rating_mean", DoubleType),
-              required("rating_histogram", RATING_HISTOGRAM),
-              required("positive_count", LongType),
-              required("neutral_count", LongType),
-              required("negative_count", LongType),
-              required("mixed_count", LongType),
-              f("positive_share", DoubleType),
-              f("neutral_share", DoubleType),
-              f("negative_share", DoubleType),
-              f("mixed_share", DoubleType),
-              f("net_sentiment", DoubleType),
-              required("themes", createArrayType(THEME_RATE_WITH_CHANGE, false)),
-              required("top_complaints", createArrayType(TOP_COMPLAINT, false)),
-              required("five_star_with_complaint", LongType),
-              required("one_star_with_praise", LongType),
-              required("mismatch_review_ids", createArrayType(StringType, false)),
-              required("replied_count", LongType),
-              f("reply_rate", DoubleType),
-              required("negative_reviews", LongType),
-              required("negative_replied", LongType),
-              f("negative_reply_rate", DoubleType),
-              f("negative_median_reply_hours", DoubleType),
-              required("unanswered_negative", LongType),
-              f("previous_review_count", LongType),
-              f("previous_rating_mean", DoubleType),
-              f("previous_net_sentiment", DoubleType),
-              f("rating_change", DoubleType),
-              f("net_sentiment_change", DoubleType),
-              required("alerts", createArrayType(StringType, false)),
-              f("peer_group", StringType),
-              f("peer_count", LongType),
-              f("rating_percentile", DoubleType),
-              f("net_sentiment_percentile", DoubleType),
-              f("first_review_at", TimestampType),
-              f("last_review_at", TimestampType),
-              required("min_reviews", IntegerType),
-              required("model_version", StringType),
-              required("run_id", StringType)));
+              required("business_id", StringType, "Business."),
+              f("business_name", StringType, "Business name (from its latest review)."),
+              f("business_category", StringType, "Business category."),
+              f("city", StringType, "City."),
+              required(
+                  "period",
+                  StringType,
+                  "`all_time`, `last_30d` or `last_90d`; every business has all three rows."),
+              f(
+                  "period_start",
+                  TimestampType,
+                  "Start of the period (UTC, inclusive); null for all_time."),
+              required(
+                  "period_end",
+                  TimestampType,
+                  "End of the period (UTC, exclusive): the end of the `--as-of` day."),
+              required("review_count", LongType, "Reviews in the period, all languages."),
+              required(
+                  "tagged_count",
+                  LongType,
+                  "Reviews the models analysed (Finnish and undetermined): the denominator of shares and rates."),
+              required("finnish_count", LongType, "Reviews detected as Finnish."),
+              required("rated_count", LongType, "Reviews with a star rating."),
+              f(
+                  "rating_mean",
+                  DoubleType,
+                  "Mean star rating (1–5) of the rated reviews; null without ratings."),
+              required("rating_histogram", RATING_HISTOGRAM, "Reviews per star rating."),
+              required("positive_count", LongType, "Tagged reviews labelled positive."),
+              required("neutral_count", LongType, "Tagged reviews labelled neutral."),
+              required("negative_count", LongType, "Tagged reviews labelled negative."),
+              required("mixed_count", LongType, "Tagged reviews labelled mixed."),
+              f(
+                  "positive_share",
+                  DoubleType,
+                  "positive_count ÷ tagged_count, in [0, 1]; null when nothing is tagged."),
+              f("neutral_share", DoubleType, "neutral_count ÷ tagged_count."),
+              f("negative_share", DoubleType, "negative_count ÷ tagged_count."),
+              f("mixed_share", DoubleType, "mixed_count ÷ tagged_count."),
+              f(
+                  "net_sentiment",
+                  DoubleType,
+                  "(positive − negative) ÷ tagged × 100, in [-100, 100] (points)."),
+              required(
+                  "themes",
+                  createArrayType(THEME_RATE_WITH_CHANGE, false),
+                  "One entry per taxonomy category: complaint and praise rates with intervals and the change against the previous period."),
+              required(
+                  "top_complaints",
+                  createArrayType(TOP_COMPLAINT, false),
+                  "Up to 3 categories with the most complaint reviews, with masked quotes."),
+              required(
+                  "five_star_with_complaint",
+                  LongType,
+                  "5-star reviews with a complaint mention or negative sentiment (rating–text mismatch)."),
+              required(
+                  "one_star_with_praise",
+                  LongType,
+                  "1-star reviews with a praise mention or positive sentiment."),
+              required(
+                  "mismatch_review_ids",
+                  createArrayType(StringType, false),
+                  "Up to 5 review ids of such mismatches."),
+              required("replied_count", LongType, "Reviews with an owner reply."),
+              f("reply_rate", DoubleType, "replied_count ÷ review_count, in [0, 1]."),
+              required(
+                  "negative_reviews",
+                  LongType,
+                  "Negative reviews: sentiment negative, or rating 1–2 when not tagged."),
+              required("negative_replied", LongType, "Negative reviews with an owner reply."),
+              f(
+                  "negative_reply_rate",
+                  DoubleType,
+                  "negative_replied ÷ negative_reviews, in [0, 1]."),
+              f(
+                  "negative_median_reply_hours",
+                  DoubleType,
+                  "Median of owner_reply_at − created_at over replied negative reviews, in hours."),
+              required("unanswered_negative", LongType, "Negative reviews without a reply."),
+              f(
+                  "previous_review_count",
+                  LongType,
+                  "review_count of the previous period of the same length (null for all_time)."),
+              f("previous_rating_mean", DoubleType, "rating_mean of the previous period."),
+              f("previous_net_sentiment", DoubleType, "net_sentiment of the previous period."),
+              f("rating_change", DoubleType, "rating_mean − previous_rating_mean, in stars."),
+              f(
+                  "net_sentiment_change",
+                  DoubleType,
+                  "net_sentiment − previous_net_sentiment, in points."),
+              required(
+                  "alerts",
+                  createArrayType(StringType, false),
+                  "`complaint_rate_up:<category>`, `rating_drop` (≥ 0.5 stars down), `net_sentiment_drop` (≥ 20 points down); drops only when both periods have min_reviews."),
+              f(
+                  "peer_group",
+                  StringType,
+                  "`business_category=…, city=…` when the city has at least `--min-peers` eligible businesses, else `business_category=…`; null without peers."),
+              f(
+                  "peer_count",
+                  LongType,
+                  "Eligible businesses in the peer group (at least min_reviews tagged reviews in the period)."),
+              f("rating_percentile", DoubleType, "100 × share of peers with a lower rating_mean."),
+              f(
+                  "net_sentiment_percentile",
+                  DoubleType,
+                  "100 × share of peers with a lower net_sentiment."),
+              f(
+                  "first_review_at",
+                  TimestampType,
+                  "Oldest review of the business (UTC), any period."),
+              f("last_review_at", TimestampType, "Newest review of the business (UTC)."),
+              required(
+                  "min_reviews",
+                  IntegerType,
+                  "Minimum tagged reviews for a rate to be given (`--min-reviews`)."),
+              required("model_version", StringType, "Model bundle of the tags summarized."),
+              required("run_id", StringType, "Run that computed the summary.")));
 
   /** lake/business_monthly: one row per business and calendar month (UTC) with reviews. */
   public static final StructType BUSINESS_MONTHLY_SCHEMA =
       createStructType(
           List.of(
-              required("business_id", StringType),
-              f("business_name", StringType),
-              required("month", org.apache.spark.sql.types.DataTypes.DateType),
-              required("review_count", LongType),
-              required("tagged_count", LongType),
-              required("rated_count", LongType),
-              f("rating_mean", DoubleType),
-              required("positive_count", LongType),
-              required("neutral_count", LongType),
-              required("negative_count", LongType),
-              required("mixed_count", LongType),
-              f("net_sentiment", DoubleType),
-              required("themes", createArrayType(THEME_RATE, false)),
-              required("replied_count", LongType),
-              required("min_reviews", IntegerType),
-              required("model_version", StringType),
-              required("run_id", StringType)));
+              required("business_id", StringType, "Business."),
+              f("business_name", StringType, "Business name."),
+              required(
+                  "month",
+                  org.apache.spark.sql.types.DataTypes.DateType,
+                  "First day of the calendar month (UTC) of `created_at`."),
+              required("review_count", LongType, "Reviews written in the month, all languages."),
+              required(
+                  "tagged_count",
+                  LongType,
+                  "Reviews analysed by the models (Finnish and undetermined)."),
+              required("rated_count", LongType, "Reviews with a star rating."),
+              f("rating_mean", DoubleType, "Mean star rating."),
+              required("positive_count", LongType, "Tagged reviews labelled positive."),
+              required("neutral_count", LongType, "Tagged reviews labelled neutral."),
+              required("negative_count", LongType, "Tagged reviews labelled negative."),
+              required("mixed_count", LongType, "Tagged reviews labelled mixed."),
+              f("net_sentiment", DoubleType, "(positive − negative) ÷ tagged × 100, in points."),
+              required(
+                  "themes",
+                  createArrayType(THEME_RATE, false),
+                  "Complaint and praise rates per category, as in business_summary without the change fields."),
+              required("replied_count", LongType, "Reviews of the month with an owner reply."),
+              required(
+                  "min_reviews", IntegerType, "Minimum tagged reviews for a rate to be given."),
+              required("model_version", StringType, "Model bundle of the tags summarized."),
+              required("run_id", StringType, "Run that computed the row.")));
 
   /** lake/processed_files: input files read by committed runs (for incremental runs). */
   public static final StructType PROCESSED_FILES_SCHEMA =
       createStructType(
           List.of(
-              required("path", StringType),
-              required("size", LongType),
-              required("sha256", StringType),
-              required("format", StringType),
-              required("run_id", StringType),
-              required("processed_at", TimestampType)));
+              required("path", StringType, "Input file URI as read."),
+              required("size", LongType, "File size in bytes."),
+              required(
+                  "sha256",
+                  StringType,
+                  "SHA-256 of the file's bytes (hex); a file with this content is skipped by later runs unless `--reprocess`."),
+              required("format", StringType, "Input format it was read as."),
+              required("run_id", StringType, "Run that processed it."),
+              required("processed_at", TimestampType, "When that run committed (UTC).")));
 }

@@ -4,32 +4,32 @@ import java.util.Locale;
 
 /** Stable reject reason codes, stored in lake/rejects.reason and counted in the run manifest. */
 public enum RejectReason {
-  /** Bytes that are not valid UTF-8. */
-  INVALID_UTF8,
-  /** Not parseable as JSON. */
-  MALFORMED_JSON,
-  /** Valid JSON, but not an object. */
-  NOT_AN_OBJECT,
-  /** No review_id. */
-  MISSING_REVIEW_ID,
-  /** No business_id. */
-  MISSING_BUSINESS,
-  /** No text, or only whitespace. */
-  MISSING_TEXT,
-  /** Text longer than the configured limit. */
-  TEXT_TOO_LONG,
-  /** A field of the wrong JSON type (e.g. text as a number). */
-  WRONG_TYPE,
-  /** Rating not an integer 1..5. */
-  INVALID_RATING,
-  /** A date that cannot be parsed. */
-  INVALID_DATE,
-  /** A CSV row that cannot be read (unbalanced quotes, wrong number of columns). */
-  MALFORMED_CSV,
-  /** A gzip file that ends early or is damaged: records before the damage are kept. */
-  CORRUPT_GZIP,
-  /** A file that cannot be read at all. */
-  UNREADABLE_FILE;
+  INVALID_UTF8("Bytes that are not valid UTF-8."),
+  MALFORMED_JSON("Not parseable as JSON."),
+  NOT_AN_OBJECT("Valid JSON, but not an object."),
+  MISSING_REVIEW_ID("No review id in a format that requires one."),
+  MISSING_BUSINESS("No business id in the record, the file's business record or `--business-id`."),
+  MISSING_TEXT("No text, or only whitespace."),
+  TEXT_TOO_LONG(
+      "Text longer than `--max-text-chars`; also lines over 16 × that limit (at least 1 MiB),"
+          + " which are never held in memory."),
+  WRONG_TYPE("A field of the wrong JSON type (e.g. text as a number)."),
+  INVALID_RATING("Rating not an integer 1..5."),
+  INVALID_DATE("A date that cannot be parsed."),
+  MALFORMED_CSV("A CSV row that cannot be read (unbalanced quotes, wrong number of columns)."),
+  CORRUPT_GZIP("A gzip file that ends early or is damaged: records before the damage are kept."),
+  UNREADABLE_FILE("A file that cannot be read at all.");
+
+  private final String description;
+
+  RejectReason(String description) {
+    this.description = description;
+  }
+
+  /** What the reason means, for the schema documentation. */
+  public String description() {
+    return description;
+  }
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);
