@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       TagCommand.class,
       SchemaCommand.class,
+      fi.palvelututka.jobs.bench.BenchCommand.class,
       ModelsCommand.class
     })
 public final class Cli implements Runnable {

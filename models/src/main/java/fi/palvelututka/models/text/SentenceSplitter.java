@@ -33,7 +33,7 @@ public final class SentenceSplitter {
   private final SentenceDetectorME model;
 
   public SentenceSplitter(SentenceModel model) {
-    this.model = model == null ? null : new SentenceDetectorME(model);
+    this.model = model == null ? null : new FastSentenceDetector(model);
   }
 
   /** Sentence spans, trimmed, in order, non-overlapping, never empty. */

@@ -1,0 +1,158 @@
+package fi.palvelututka.jobs.bench;
+
+import fi.palvelututka.models.cli.ExitCodes;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: generate benchmark dumps and measure the pipeline against the floor. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Throughput benchmark: generate a dump, then measure floor, pipeline, tagger.",
+    subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class})
+public final class BenchCommand implements Runnable {
+
+  @Override
+  public void run() {
+    System.err.println("bench: missing command: generate or run (try bench --help)");
+  }
+
+  /** {@code bench generate}. */
+  @Command(
+      name = "generate",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Write a realistic Finnish review dump, deterministic by seed (the same options give the"
+            + " same bytes). Texts are built from the sentences of the fictional sample reviews;"
+            + " ~300 characters on average (50-1500); 2% English/Swedish, 1% re-sent, 0.2% broken"
+            + " records."
+      })
+  public static final class Generate implements Callable<Integer> {
+    @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Folder.")
+    Path out;
+
+    @Option(
+        names = "--reviews",
+        paramLabel = "<n>",
+        description = "Records to write (default: ${DEFAULT-VALUE}).")
+    long reviews = 1_000_000;
+
+    @Option(
+        names = "--files",
+        paramLabel = "<n>",
+        description = "Number of files (default: ${DEFAULT-VALUE}).")
+    int files = 16;
+
+    @Option(
+        names = "--businesses",
+        paramLabel = "<n>",
+        description = "Number of businesses (default: reviews / 500, at least 20).")
+    Integer businesses;
+
+    @Option(
+        names = "--seed",
+        paramLabel = "<n>",
+        description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(
+        names = "--format",
+        paramLabel = "<fmt>",
+        description = "jsonl, jsonl.gz or csv (default: ${DEFAULT-VALUE}).")
+    String format = "jsonl";
+
+    @Override
+    public Integer call() throws Exception {
+      DumpGenerator.Options o;
+      try {
+        o =
+            new DumpGenerator.Options(
+                reviews,
+                files,
+                seed,
+                businesses != null ? businesses : (int) Math.max(20, reviews / 500),
+                DumpGenerator.Format.parse(format));
+      } catch (IllegalArgumentException e) {
+        System.err.println("bench generate: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      long t = System.nanoTime();
+      DumpGenerator.Summary s = new DumpGenerator().generate(o, out);
+      System.out.printf(
+          "bench generate: %d records (%d reviews, %d broken) in %d file(s), %.1f MB, mean text"
+              + " %.0f chars, %.1f s -> %s%n",
+          s.records(),
+          s.reviewsWritten(),
+          s.broken(),
+          o.files(),
+          s.bytes() / 1e6,
+          s.meanTextChars(),
+          (System.nanoTime() - t) / 1e9,
+          out);
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code bench run}. */
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Measure on one dump, in one JVM: (1) the floor: Spark reads the dump and writes it as"
+            + " Parquet; (2) the full nightly pipeline (checksums, ingest with language detection,"
+            + " tag, summarize) into a fresh lake; (3) the tagger alone, single-threaded."
+            + " Reports reviews/s, pipeline/floor ratio, per-stage times and peak RSS per phase.",
+        "Exit codes: 0 ok, 2 bad arguments, 3 dump missing, 4 counts do not reconcile."
+      })
+  public static final class Run implements Callable<Integer> {
+    @Option(names = "--dump", required = true, paramLabel = "<dir>", description = "Dump folder.")
+    String dump;
+
+    @Option(
+        names = "--work",
+        required = true,
+        paramLabel = "<dir>",
+        description = "Scratch folder for the outputs (emptied first).")
+    Path work;
+
+    @Option(
+        names = "--tagger-reviews",
+        paramLabel = "<n>",
+        description =
+            "Reviews for the single-thread tagger measurement (default: ${DEFAULT-VALUE}).")
+    int taggerReviews = 20_000;
+
+    @Option(
+        names = "--skip",
+        paramLabel = "<phase>",
+        split = ",",
+        description = "Phases to skip: floor, pipeline, tagger.")
+    java.util.Set<String> skip = new java.util.HashSet<>();
+
+    @Option(names = "--report", paramLabel = "<file>", description = "Write the results as JSON.")
+    Path report;
+
+    @Option(
+        names = "--master",
+        paramLabel = "<url>",
+        description = "Spark master (default: spark-submit's, else local[*]).")
+    String master;
+
+    @Option(
+        names = "--conf",
+        paramLabel = "<key=value>",
+        description = "Spark setting (repeatable).")
+    Map<String, String> confs = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+      return new Benchmark(dump, work, taggerReviews, skip, report, master, confs).run();
+    }
+  }
+}
