@@ -148,7 +148,7 @@ def main():
             with open(log_path, "w", encoding="utf-8") as log:  # kernel and JVM start-up chatter
                 client.execute(stderr=log)
         except CellExecutionError as e:
-            index, source = failing_cell(nb)
+            index, _ = failing_cell(nb)
             where = f"cell {index + 1} of {len(nb.cells)}" if index is not None else "a cell"
             error = f"{where} failed: {e.ename}: {e.evalue}"
             detail = ANSI.sub("", str(e))
@@ -157,6 +157,8 @@ def main():
         except DeadKernelError as e:
             log_tail = log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-20:]
             error, detail = "the kernel died", "\n".join([str(e), f"last lines of {log_path}:", *log_tail])
+        except Exception as e:  # e.g. the kernel did not start: report it and go on with the next notebook
+            error, detail = f"{type(e).__name__}: {e}", f"see {log_path}"
         elapsed = time.monotonic() - start
         target = out_dir / p.name
         nbformat.write(nb, target)

@@ -138,6 +138,8 @@ final class Benchmark {
 
       if (!skip.contains("pipeline")) {
         rss.phase();
+        StageMetrics metrics = new StageMetrics();
+        spark.sparkContext().addSparkListener(metrics);
         long t = System.nanoTime();
         NightlyOptions opts =
             new NightlyOptions(
@@ -163,6 +165,9 @@ final class Benchmark {
         p.put("businesses", o.businesses());
         p.put("reconciles", o.reconciles());
         p.put("stage_seconds", manifest.get("timings"));
+        spark.sparkContext().listenerBus().waitUntilEmpty();
+        spark.sparkContext().removeSparkListener(metrics);
+        p.put("spark_by_job_group", metrics.toMap());
         p.put("peak_rss_mb", rss.phasePeakMb());
         results.put("pipeline", p);
         System.out.printf(
@@ -172,6 +177,7 @@ final class Benchmark {
             secs,
             c.read() / secs,
             manifest.get("timings"));
+        System.out.printf("bench: Spark work by job group: %s%n", metrics.toMap());
         if (results.get("floor") instanceof Map<?, ?> floor) {
           double ratio = secs / ((Number) floor.get("seconds")).doubleValue();
           results.put("pipeline_over_floor", round(ratio));

@@ -191,7 +191,7 @@ public final class DumpGenerator {
           records++;
           if (r == null) {
             broken++;
-            w.write(o.format() == Format.CSV ? "broken;\"unbalanced\n" : "{\"review_id\": \"x\n");
+            w.write(o.format() == Format.CSV ? "broken;row\n" : "{\"review_id\": \"x\n");
             continue;
           }
           written++;
