@@ -32,6 +32,11 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  *       ({@code language-cues.tsv}) against words of the Finnish analyzer's vocabulary (ä/ö
  *       restored). More cue words of one language than Finnish words: that language; Finnish words
  *       and no foreign word or letter (õ, ü, å, ß...): Finnish.
+ *   <li>Longer text that is clearly Finnish, with at least {@value #CLEARLY_FINNISH_SHARE} of its
+ *       words in the Finnish vocabulary and no cue word or letter of another language, is Finnish
+ *       without running the detector (the confidence is then that share). This is the common case;
+ *       it saves the detector's cost, and on the dev and test sets it routes exactly as the
+ *       detector did.
  *   <li>Otherwise the detector's best language, except that Finnish wins when its probability is at
  *       least {@value #FINNISH_PRIOR} of the best one's (the reviews are about businesses in
  *       Finland).

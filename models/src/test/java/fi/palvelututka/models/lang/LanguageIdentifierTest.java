@@ -41,6 +41,27 @@ class LanguageIdentifierTest {
   }
 
   @Test
+  void clearlyFinnishLongTextIsDecidedByItsWords() {
+    String fi =
+        "Tilasin pöydän kuudelle hengelle ja kaikki sujui hyvin. Ruoka oli lämmintä ja"
+            + " tarjoilija ystävällinen, mutta jälkiruokaa joutui odottamaan puoli tuntia.";
+    LanguageIdentifier.Guess g = ID.identify(fi);
+    assertThat(g.language()).isEqualTo("fi");
+    // decided by the words: the confidence is the share of known Finnish words
+    assertThat(g.confidence()).isBetween(LanguageIdentifier.CLEARLY_FINNISH_SHARE, 1.0);
+
+    // a letter Finnish is not written with, or cue words of another language: the detector
+    // decides, and still says Finnish for Finnish text / Estonian for Estonian text
+    assertThat(ID.identify(fi + " Kiitos, Jõgeva!").language()).isEqualTo("fi");
+    assertThat(
+            ID.identify(
+                    "Tellisin laua kuuele inimesele ja kõik läks hästi. Toit oli soe ja"
+                        + " teenindaja sõbralik, aga magustoitu pidi ootama pool tundi.")
+                .language())
+        .isEqualTo("et");
+  }
+
+  @Test
   void nullAndBlankAreUndetermined() {
     assertThat(ID.identify(null).language()).isEqualTo("und");
     assertThat(ID.identify("   ").language()).isEqualTo("und");
