@@ -29,6 +29,17 @@ public final class Tables {
   public static final String PROCESSED_FILES = "processed_files";
   public static final String RUNS = "_runs";
 
+  /** Every table a nightly run writes, in the order of the documentation. */
+  public static final java.util.List<String> ALL =
+      java.util.List.of(
+          REVIEWS,
+          REJECTS,
+          REVIEW_TAGS,
+          ASPECT_MENTIONS,
+          BUSINESS_SUMMARY,
+          BUSINESS_MONTHLY,
+          PROCESSED_FILES);
+
   private Tables() {}
 
   /**

@@ -2,8 +2,6 @@ package fi.palvelututka.jobs.bench;
 
 import fi.palvelututka.models.cli.ExitCodes;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -138,21 +136,11 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--report", paramLabel = "<file>", description = "Write the results as JSON.")
     Path report;
 
-    @Option(
-        names = "--master",
-        paramLabel = "<url>",
-        description = "Spark master (default: spark-submit's, else local[*]).")
-    String master;
-
-    @Option(
-        names = "--conf",
-        paramLabel = "<key=value>",
-        description = "Spark setting (repeatable).")
-    Map<String, String> confs = new LinkedHashMap<>();
+    @picocli.CommandLine.Mixin fi.palvelututka.jobs.SparkOptions sparkOptions;
 
     @Override
     public Integer call() throws Exception {
-      return new Benchmark(dump, work, taggerReviews, skip, report, master, confs).run();
+      return new Benchmark(dump, work, taggerReviews, skip, report, sparkOptions).run();
     }
   }
 }

@@ -3,7 +3,7 @@ package fi.palvelututka.jobs.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import fi.palvelututka.jobs.SparkSessions;
+import fi.palvelututka.jobs.SparkOptions;
 import fi.palvelututka.jobs.ingest.IngestCounts;
 import fi.palvelututka.jobs.ingest.IngestOptions;
 import fi.palvelututka.jobs.nightly.NightlyJob;
@@ -59,8 +59,7 @@ final class Benchmark {
   private final int taggerReviews;
   private final Set<String> skip;
   private final Path report;
-  private final String master;
-  private final Map<String, String> confs;
+  private final SparkOptions sparkOptions;
 
   Benchmark(
       String dump,
@@ -68,15 +67,13 @@ final class Benchmark {
       int taggerReviews,
       Set<String> skip,
       Path report,
-      String master,
-      Map<String, String> confs) {
+      SparkOptions sparkOptions) {
     this.dump = dump;
     this.work = work;
     this.taggerReviews = taggerReviews;
     this.skip = skip;
     this.report = report;
-    this.master = master;
-    this.confs = confs;
+    this.sparkOptions = sparkOptions;
   }
 
   int run() throws Exception {
@@ -106,7 +103,7 @@ final class Benchmark {
     RssSampler rss = new RssSampler();
     rss.start();
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = SparkSessions.create("palvelututka bench", master, confs);
+    SparkSession spark = sparkOptions.session("palvelututka bench");
     int code = ExitCodes.OK;
     try {
       results.put("spark_version", spark.version());

@@ -1,6 +1,5 @@
 package fi.palvelututka.jobs.nightly;
 
-import fi.palvelututka.jobs.SparkSessions;
 import fi.palvelututka.jobs.ingest.IngestCounts;
 import fi.palvelututka.jobs.ingest.IngestOptions;
 import fi.palvelututka.jobs.summarize.SummarizeJob;
@@ -56,20 +55,7 @@ public final class NightlyCommand implements Callable<Integer> {
       description = "Also write HTML reports to this folder.")
   String reports;
 
-  @Option(
-      names = "--master",
-      paramLabel = "<url>",
-      description =
-          "Spark master (default: spark-submit's, else embedded "
-              + SparkSessions.DEFAULT_MASTER
-              + ").")
-  String master;
-
-  @Option(
-      names = "--conf",
-      paramLabel = "<key=value>",
-      description = "Spark setting, repeatable (overrides spark-submit's).")
-  Map<String, String> confs = new LinkedHashMap<>();
+  @picocli.CommandLine.Mixin fi.palvelututka.jobs.SparkOptions sparkOptions;
 
   @Option(
       names = "--max-text-chars",
@@ -195,7 +181,7 @@ public final class NightlyCommand implements Callable<Integer> {
     }
     // A session that already exists (tests, notebooks) belongs to its creator: do not stop it.
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = SparkSessions.create("palvelututka nightly", master, confs);
+    SparkSession spark = sparkOptions.session("palvelututka nightly");
     try {
       NightlyJob.Outcome o;
       try {

@@ -205,15 +205,7 @@ public final class NightlyJob {
     stages.put("business_monthly", summary.monthlyRows());
     manifest.put("stages", stages);
     manifest.put("timings", timings);
-    List<String> tables =
-        List.of(
-            Tables.REVIEWS,
-            Tables.REJECTS,
-            Tables.REVIEW_TAGS,
-            Tables.ASPECT_MENTIONS,
-            Tables.BUSINESS_SUMMARY,
-            Tables.BUSINESS_MONTHLY,
-            Tables.PROCESSED_FILES);
+    List<String> tables = Tables.ALL;
     ProcessedFiles.stage(spark, lake, ingest.files(), checksums, ingestFormats);
     Map<String, String> outputs = new LinkedHashMap<>();
     for (String table : tables) {

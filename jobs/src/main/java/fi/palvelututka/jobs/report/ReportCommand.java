@@ -1,10 +1,7 @@
 package fi.palvelututka.jobs.report;
 
-import fi.palvelututka.jobs.SparkSessions;
 import fi.palvelututka.jobs.Tables;
 import fi.palvelututka.models.cli.ExitCodes;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -37,19 +34,12 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Folder to write the reports to.")
   String reports;
 
-  @Option(
-      names = "--master",
-      paramLabel = "<url>",
-      description = "Spark master (default: spark-submit's, else local[*]).")
-  String master;
-
-  @Option(names = "--conf", paramLabel = "<key=value>", description = "Spark setting (repeatable).")
-  Map<String, String> confs = new LinkedHashMap<>();
+  @picocli.CommandLine.Mixin fi.palvelututka.jobs.SparkOptions sparkOptions;
 
   @Override
   public Integer call() throws Exception {
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = SparkSessions.create("palvelututka report", master, confs);
+    SparkSession spark = sparkOptions.session("palvelututka report");
     try {
       for (String table : new String[] {Tables.BUSINESS_SUMMARY, Tables.BUSINESS_MONTHLY}) {
         Path success = new Path(new Path(lake, table), "_SUCCESS");
