@@ -448,41 +448,65 @@ public final class IngestJob {
     };
   }
 
+  // Field positions in STAGING_SCHEMA, looked up once (toRow runs for every input record).
+  private static final int I_INGEST_FILE = idx("ingest_file");
+  private static final int I_INGEST_OFFSET = idx("ingest_offset");
+  private static final int I_KIND = idx("kind");
+  private static final int I_REVIEW_ID = idx("review_id");
+  private static final int I_SOURCE = idx("source");
+  private static final int I_BUSINESS_ID = idx("business_id");
+  private static final int I_BUSINESS_NAME = idx("business_name");
+  private static final int I_BUSINESS_CATEGORY = idx("business_category");
+  private static final int I_CITY = idx("city");
+  private static final int I_AUTHOR_ID_HASH = idx("author_id_hash");
+  private static final int I_RATING = idx("rating");
+  private static final int I_TEXT = idx("text");
+  private static final int I_SOURCE_LANGUAGE = idx("source_language");
+  private static final int I_CREATED_AT = idx("created_at");
+  private static final int I_UPDATED_AT = idx("updated_at");
+  private static final int I_OWNER_REPLY_TEXT = idx("owner_reply_text");
+  private static final int I_OWNER_REPLY_AT = idx("owner_reply_at");
+  private static final int I_REASON = idx("reason");
+  private static final int I_DETAIL = idx("detail");
+  private static final int I_RAW = idx("raw");
+  private static final int I_RAW_BYTES = idx("raw_bytes");
+  private static final int I_RAW_TRUNCATED = idx("raw_truncated");
+
   static Row toRow(ParsedRecord rec, String file, long offset) {
     Object[] v = new Object[STAGING_SCHEMA.size()];
-    v[idx("ingest_file")] = file;
-    v[idx("ingest_offset")] = offset;
+    v[I_INGEST_FILE] = file;
+    v[I_INGEST_OFFSET] = offset;
     if (rec instanceof ParsedRecord.Review r) {
-      v[idx("kind")] = KIND_REVIEW;
-      v[idx("review_id")] = r.reviewId();
-      v[idx("source")] = r.source();
-      v[idx("business_id")] = r.businessId();
-      v[idx("business_name")] = r.businessName();
-      v[idx("business_category")] = r.businessCategory();
-      v[idx("city")] = r.city();
-      v[idx("author_id_hash")] = r.authorIdHash();
-      v[idx("rating")] = r.rating();
-      v[idx("text")] = r.text();
-      v[idx("source_language")] = r.language();
-      v[idx("created_at")] = ts(r.createdAt());
-      v[idx("updated_at")] = ts(r.updatedAt());
-      v[idx("owner_reply_text")] = r.ownerReplyText();
-      v[idx("owner_reply_at")] = ts(r.ownerReplyAt());
+      v[I_KIND] = KIND_REVIEW;
+      v[I_REVIEW_ID] = r.reviewId();
+      v[I_SOURCE] = r.source();
+      v[I_BUSINESS_ID] = r.businessId();
+      v[I_BUSINESS_NAME] = r.businessName();
+      v[I_BUSINESS_CATEGORY] = r.businessCategory();
+      v[I_CITY] = r.city();
+      v[I_AUTHOR_ID_HASH] = r.authorIdHash();
+      v[I_RATING] = r.rating();
+      v[I_TEXT] = r.text();
+      v[I_SOURCE_LANGUAGE] = r.language();
+      v[I_CREATED_AT] = ts(r.createdAt());
+      v[I_UPDATED_AT] = ts(r.updatedAt());
+      v[I_OWNER_REPLY_TEXT] = r.ownerReplyText();
+      v[I_OWNER_REPLY_AT] = ts(r.ownerReplyAt());
     } else if (rec instanceof ParsedRecord.Reject j) {
-      v[idx("kind")] = KIND_REJECT;
-      v[idx("reason")] = j.reason().code();
-      v[idx("detail")] = j.detail();
-      v[idx("raw")] = j.raw();
-      v[idx("raw_bytes")] = j.rawBytes();
-      v[idx("raw_truncated")] = j.rawTruncated();
+      v[I_KIND] = KIND_REJECT;
+      v[I_REASON] = j.reason().code();
+      v[I_DETAIL] = j.detail();
+      v[I_RAW] = j.raw();
+      v[I_RAW_BYTES] = j.rawBytes();
+      v[I_RAW_TRUNCATED] = j.rawTruncated();
     } else if (rec instanceof ParsedRecord.BusinessInfo b) {
-      v[idx("kind")] = KIND_BUSINESS;
-      v[idx("business_id")] = b.id();
-      v[idx("business_name")] = b.name();
-      v[idx("business_category")] = b.category();
-      v[idx("city")] = b.city();
+      v[I_KIND] = KIND_BUSINESS;
+      v[I_BUSINESS_ID] = b.id();
+      v[I_BUSINESS_NAME] = b.name();
+      v[I_BUSINESS_CATEGORY] = b.category();
+      v[I_CITY] = b.city();
     } else {
-      v[idx("kind")] = KIND_BLANK;
+      v[I_KIND] = KIND_BLANK;
     }
     return RowFactory.create(v);
   }

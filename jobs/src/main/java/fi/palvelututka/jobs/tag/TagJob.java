@@ -144,7 +144,7 @@ public final class TagJob {
 
   /** Version of the model bundle the executors use (same jar, same models). */
   public static String modelVersion() {
-    return ReviewTagger.shipped().modelVersion();
+    return ReviewTagger.shippedVersion();
   }
 
   static Iterator<Row> tagPartition(Iterator<Row> rows, String runId) {

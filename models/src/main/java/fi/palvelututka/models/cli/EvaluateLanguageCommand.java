@@ -1,8 +1,8 @@
 package fi.palvelututka.models.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import fi.palvelututka.models.corpus.LabeledJsonl;
 import fi.palvelututka.models.eval.ClassificationReport;
 import fi.palvelututka.models.lang.LanguageIdentifier;
 import java.io.IOException;
@@ -50,53 +50,34 @@ public final class EvaluateLanguageCommand implements Callable<Integer> {
   @Option(names = "--errors", description = "Print every misrouted item (development data only).")
   boolean errors;
 
-  record Item(String id, String text, String lang) {}
-
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(input)) {
       System.err.println("evaluate-language: input not found: " + input);
       return ExitCodes.INPUT;
     }
-    List<Item> items = new ArrayList<>();
-    ObjectMapper om = new ObjectMapper();
-    int lineNo = 0;
-    for (String line : Files.readAllLines(input, StandardCharsets.UTF_8)) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode n;
-      try {
-        n = om.readTree(line);
-      } catch (IOException e) {
-        System.err.println("evaluate-language: " + input + ":" + lineNo + ": not JSON");
-        return ExitCodes.INPUT;
-      }
-      if (!n.path("text").isTextual() || !n.path("lang").isTextual()) {
-        System.err.println(
-            "evaluate-language: " + input + ":" + lineNo + ": needs \"text\" and \"lang\"");
-        return ExitCodes.INPUT;
-      }
-      items.add(
-          new Item(
-              n.path("id").asText("#" + lineNo), n.get("text").asText(), n.get("lang").asText()));
+    List<LabeledJsonl.Item> items;
+    try {
+      items = LabeledJsonl.read(input, "text", "lang");
+    } catch (IOException e) {
+      System.err.println("evaluate-language: " + e.getMessage());
+      return ExitCodes.INPUT;
     }
     LanguageIdentifier id = LanguageIdentifier.shipped();
     ClassificationReport routing = new ClassificationReport(List.of("fi", "und", "other"));
     TreeSet<String> langs = new TreeSet<>();
-    items.forEach(i -> langs.add(i.lang()));
+    items.forEach(i -> langs.add(i.label()));
     List<String> langLabels = new ArrayList<>(langs);
     langLabels.add("(other)");
     ClassificationReport perLanguage = new ClassificationReport(langLabels);
     List<String> errorLines = new ArrayList<>();
-    for (Item i : items) {
+    for (LabeledJsonl.Item i : items) {
       String predicted = id.identify(i.text()).language();
-      routing.add(route(i.lang()), route(predicted));
-      perLanguage.add(i.lang(), langs.contains(predicted) ? predicted : "(other)");
-      if (!route(i.lang()).equals(route(predicted))) {
+      routing.add(route(i.label()), route(predicted));
+      perLanguage.add(i.label(), langs.contains(predicted) ? predicted : "(other)");
+      if (!route(i.label()).equals(route(predicted))) {
         errorLines.add(
-            i.id() + "  gold " + i.lang() + "  predicted " + predicted + "  " + i.text());
+            i.id() + "  gold " + i.label() + "  predicted " + predicted + "  " + i.text());
       }
     }
     String md =

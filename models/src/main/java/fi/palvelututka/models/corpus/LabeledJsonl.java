@@ -16,11 +16,35 @@ public final class LabeledJsonl {
   /** One labelled text. */
   public record Item(String id, String text, String label) {}
 
+  /** Turns one JSON line (its object and 1-based line number) into an item. */
+  @FunctionalInterface
+  public interface LineReader<T> {
+    T read(JsonNode line, int lineNo) throws IOException;
+  }
+
   private LabeledJsonl() {}
 
   public static List<Item> read(Path file, String textField, String labelField) throws IOException {
+    return readLines(
+        file,
+        (n, no) -> {
+          JsonNode t = n.get(textField);
+          JsonNode l = n.get(labelField);
+          if (t == null || !t.isTextual() || l == null || !l.isTextual()) {
+            throw new IOException(
+                "needs string fields \"" + textField + "\" and \"" + labelField + "\"");
+          }
+          return new Item(n.path("id").asText(String.valueOf(no)), t.asText(), l.asText());
+        });
+  }
+
+  /**
+   * Every non-blank line of a JSON Lines file, read by {@code reader}; a line that is not JSON, or
+   * that the reader rejects, fails with the file and line number.
+   */
+  public static <T> List<T> readLines(Path file, LineReader<T> reader) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    List<Item> out = new ArrayList<>();
+    List<T> out = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int no = 0;
@@ -35,20 +59,11 @@ public final class LabeledJsonl {
         } catch (IOException e) {
           throw new IOException(file + ":" + no + ": not valid JSON", e);
         }
-        JsonNode t = n.get(textField);
-        JsonNode l = n.get(labelField);
-        if (t == null || !t.isTextual() || l == null || !l.isTextual()) {
-          throw new IOException(
-              file
-                  + ":"
-                  + no
-                  + ": needs string fields \""
-                  + textField
-                  + "\" and \""
-                  + labelField
-                  + "\"");
+        try {
+          out.add(reader.read(n, no));
+        } catch (IOException e) {
+          throw new IOException(file + ":" + no + ": " + e.getMessage(), e);
         }
-        out.add(new Item(n.path("id").asText(String.valueOf(no)), t.asText(), l.asText()));
       }
     }
     return out;

@@ -1,5 +1,6 @@
 package fi.palvelututka.models.privacy;
 
+import fi.palvelututka.models.text.Normalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -751,7 +752,7 @@ public final class PersonalDataMasker {
     boolean sentenceInitialWord(int i) {
       String w = lower[i];
       return sentenceInitial.contains(w)
-          || (sentenceInitialPlain.contains(w) && lacksUmlauts(text));
+          || (sentenceInitialPlain.contains(w) && Normalizer.lacksUmlauts(text));
     }
   }
 
@@ -1281,19 +1282,5 @@ public final class PersonalDataMasker {
   /** ä → a, ö → o, å → a: the spelling of texts typed without them. */
   static String plain(String lower) {
     return lower.replace('ä', 'a').replace('ö', 'o').replace('å', 'a');
-  }
-
-  private static boolean lacksUmlauts(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      switch (text.charAt(i)) {
-        case 'ä', 'ö', 'å', 'Ä', 'Ö', 'Å' -> {
-          return false;
-        }
-        default -> {
-          // keep looking
-        }
-      }
-    }
-    return true;
   }
 }

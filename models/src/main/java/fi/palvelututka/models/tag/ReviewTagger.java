@@ -29,14 +29,24 @@ public final class ReviewTagger {
     this.analyzer = analyzerModels.newAnalyzer();
     this.sentiment = sentimentModel.newClassifier(analyzer);
     this.themes = new ThemeTagger(taxonomy);
-    this.modelVersion =
-        ModelVersion.bundle(
-            analyzerModels.version(), sentimentModel.version(), taxonomy.modelVersion());
+    this.modelVersion = version(analyzerModels, sentimentModel, taxonomy);
+  }
+
+  /** The version string of a tagger over these models, without building one. */
+  public static String version(
+      AnalyzerModels analyzerModels, SentimentModel sentimentModel, Taxonomy taxonomy) {
+    return ModelVersion.bundle(
+        analyzerModels.version(), sentimentModel.version(), taxonomy.modelVersion());
   }
 
   /** A tagger over the models shipped in the jar. */
   public static ReviewTagger shipped() {
     return new ReviewTagger(AnalyzerModels.shipped(), SentimentModel.shipped(), Taxonomy.shipped());
+  }
+
+  /** Version of the shipped model bundle ({@link #shipped()}'s), without building a tagger. */
+  public static String shippedVersion() {
+    return version(AnalyzerModels.shipped(), SentimentModel.shipped(), Taxonomy.shipped());
   }
 
   /** Version of the model bundle, stored on every output row. */

@@ -1,11 +1,8 @@
 package fi.palvelututka.models.themes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import fi.palvelututka.models.corpus.LabeledJsonl;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +18,9 @@ public record ThemeGold(String id, String text, List<Aspect> aspects, List<Strin
 
   /** Reads a labelled file; a malformed line fails with its line number. */
   public static List<ThemeGold> read(Path file) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    List<ThemeGold> out = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int no = 0;
-      while ((line = r.readLine()) != null) {
-        no++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          JsonNode n = json.readTree(line);
+    return LabeledJsonl.readLines(
+        file,
+        (n, no) -> {
           List<Aspect> aspects = new ArrayList<>();
           for (JsonNode a : n.path("aspects")) {
             aspects.add(
@@ -47,12 +35,7 @@ public record ThemeGold(String id, String text, List<Aspect> aspects, List<Strin
           if (text == null) {
             throw new IOException("no \"text\"");
           }
-          out.add(new ThemeGold(n.path("id").asText("line-" + no), text, aspects, ph));
-        } catch (IOException e) {
-          throw new IOException(file + " line " + no + ": " + e.getMessage(), e);
-        }
-      }
-    }
-    return out;
+          return new ThemeGold(n.path("id").asText("line-" + no), text, aspects, ph);
+        });
   }
 }

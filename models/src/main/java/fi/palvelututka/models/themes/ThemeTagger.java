@@ -7,9 +7,7 @@ import fi.palvelututka.models.tag.AspectMention;
 import fi.palvelututka.models.text.Analysis;
 import fi.palvelututka.models.text.Sentence;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds service-quality themes in an analysed review, per sentence and multi-label, with a polarity
@@ -64,17 +62,20 @@ public final class ThemeTagger {
 
   /** Mentions in review order (sentence, then taxonomy order of the category). */
   public List<AspectMention> tag(Analysis analysis, DocumentSentiment sentiment) {
-    Map<Integer, SentimentResult> bySentence = new HashMap<>();
-    for (DocumentSentiment.SentenceSentiment s : sentiment.sentences()) {
-      bySentence.put(s.start(), s.sentiment());
-    }
+    // the document sentiment lists the analysis' sentences in the same order
+    List<DocumentSentiment.SentenceSentiment> sentiments = sentiment.sentences();
+    List<Sentence> sentences = analysis.sentences();
     List<AspectMention> out = new ArrayList<>();
-    for (Sentence s : analysis.sentences()) {
+    for (int i = 0; i < sentences.size(); i++) {
+      Sentence s = sentences.get(i);
       List<PatternSet.Match> matches = patterns.match(s);
       if (matches.isEmpty() && learned == null) {
         continue;
       }
-      SentimentResult sent = bySentence.getOrDefault(s.start(), SentimentResult.EMPTY);
+      SentimentResult sent =
+          i < sentiments.size() && sentiments.get(i).start() == s.start()
+              ? sentiments.get(i).sentiment()
+              : SentimentResult.EMPTY;
       tagSentence(s, matches, sent, out);
     }
     return out;
