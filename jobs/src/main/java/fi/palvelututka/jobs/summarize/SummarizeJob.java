@@ -2,7 +2,6 @@ package fi.palvelututka.jobs.summarize;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
-import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -313,17 +312,19 @@ public final class SummarizeJob {
                 "created_at",
                 "owner_reply_text",
                 "owner_reply_at");
+    // The categories a review complains about / praises, from its own aspects array: no group-by
+    // of aspect_mentions (one row per mention) and no join back to the reviews.
     Dataset<Row> tags =
-        lake.readStaged(Tables.REVIEW_TAGS).select("review_id", "sentiment", "model_version");
-    Dataset<Row> themes =
-        lake.readStaged(Tables.ASPECT_MENTIONS)
-            .groupBy("review_id")
-            .agg(
-                array_distinct(
-                        collect_list(when(col("polarity").equalTo("complaint"), col("category"))))
+        lake.readStaged(Tables.REVIEW_TAGS)
+            .select(
+                col("review_id"),
+                col("sentiment"),
+                col("model_version"),
+                expr("array_distinct(transform(filter(aspects, a -> a.polarity = 'complaint'),"
+                        + " a -> a.category))")
                     .as("complaint_cats"),
-                array_distinct(
-                        collect_list(when(col("polarity").equalTo("praise"), col("category"))))
+                expr("array_distinct(transform(filter(aspects, a -> a.polarity = 'praise'),"
+                        + " a -> a.category))")
                     .as("praise_cats"));
     Column empty = expr("cast(array() as array<string>)");
     Column replied = col("owner_reply_text").isNotNull().or(col("owner_reply_at").isNotNull());
@@ -333,7 +334,6 @@ public final class SummarizeJob {
             .or(col("sentiment").isNull().and(col("rating").leq(2)));
     return reviews
         .join(tags, "review_id", "left")
-        .join(themes, "review_id", "left")
         .withColumn("complaint_cats", coalesce(col("complaint_cats"), empty))
         .withColumn("praise_cats", coalesce(col("praise_cats"), empty))
         .withColumn("tagged", col("sentiment").isNotNull())

@@ -165,7 +165,7 @@ public final class TrainAnalyzerCommand implements Callable<Integer> {
 
     // tokenizer
     FinnishTokenizer ruleTok = new FinnishTokenizer(null);
-    FinnishTokenizer meTok = new FinnishTokenizer(tok);
+    FinnishTokenizer meTok = models.newTokenizer();
     md.append(
         "## Tokenizer (exact token spans)\n\n| variant | TDT test P | R | F1 | OOD thread+tweet P | R | F1 |\n|---|---:|---:|---:|---:|---:|---:|\n");
     Map<String, Object> tokJson = new LinkedHashMap<>();

@@ -166,6 +166,14 @@ public final class LanguageIdentifier {
     return m;
   }
 
+  /**
+   * False when {@link #NOT_LANGUAGE} cannot match: no '@', '#', "http" or "www.". Saves its regex
+   * (costly: "\\S+@" backtracks over every word) on most reviews.
+   */
+  static boolean mayHaveNonLanguage(String s) {
+    return s.indexOf('@') >= 0 || s.indexOf('#') >= 0 || s.contains("http") || s.contains("www.");
+  }
+
   public ModelVersion version() {
     return version;
   }
@@ -175,7 +183,9 @@ public final class LanguageIdentifier {
       return new Guess(UNDETERMINED, 0.0);
     }
     String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-    sample = NOT_LANGUAGE.matcher(sample).replaceAll(" ");
+    if (mayHaveNonLanguage(sample)) {
+      sample = NOT_LANGUAGE.matcher(sample).replaceAll(" ");
+    }
     int letters = 0;
     int latin = 0;
     for (int i = 0; i < sample.length(); ) {

@@ -3,6 +3,7 @@ package fi.palvelututka.models.sentiment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class SentimentLexicon {
   private final Map<String, Integer> scores;
 
   public SentimentLexicon(Map<String, Integer> scores) {
-    this.scores = Map.copyOf(scores);
+    this.scores = Collections.unmodifiableMap(new HashMap<>(scores)); // misses probe cheaply
   }
 
   public static SentimentLexicon empty() {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -205,11 +206,17 @@ public final class AnalyzerModels {
     return tokenizerModel;
   }
 
+  /**
+   * The tokenizer the analyzer uses: the model, with the model-free shortcuts for known words (the
+   * sentence detector's abbreviations excluded). Not thread-safe.
+   */
+  public FinnishTokenizer newTokenizer() {
+    return new FinnishTokenizer(
+        tokenizerModel, normalizer::known, List.of(sentenceModel.getAbbreviations()));
+  }
+
   public FinnishAnalyzer newAnalyzer() {
     return new FinnishAnalyzer(
-        new SentenceSplitter(sentenceModel),
-        new FinnishTokenizer(tokenizerModel),
-        normalizer,
-        lemmatizer);
+        new SentenceSplitter(sentenceModel), newTokenizer(), normalizer, lemmatizer);
   }
 }

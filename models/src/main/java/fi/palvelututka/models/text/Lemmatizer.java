@@ -1,6 +1,8 @@
 package fi.palvelututka.models.text;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,9 +46,10 @@ public final class Lemmatizer {
   private final Map<String, Rule> suffixRules;
 
   public Lemmatizer(Map<String, String> dictionary, Map<String, Rule> suffixRules) {
-    this.dictionary = Map.copyOf(dictionary);
-    this.lemmas = java.util.Set.copyOf(dictionary.values());
-    this.suffixRules = Map.copyOf(suffixRules);
+    // HashMap, not Map.copyOf: the immutable maps probe linearly, and most lookups here miss
+    this.dictionary = Collections.unmodifiableMap(new HashMap<>(dictionary));
+    this.lemmas = Collections.unmodifiableSet(new HashSet<>(dictionary.values()));
+    this.suffixRules = Collections.unmodifiableMap(new HashMap<>(suffixRules));
   }
 
   public int dictionarySize() {

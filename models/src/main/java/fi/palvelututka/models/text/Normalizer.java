@@ -1,5 +1,8 @@
 package fi.palvelututka.models.text;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +26,9 @@ public final class Normalizer {
    * @param restore plain (ä→a, ö→o, å→a) spelling → the ä/ö form it stands for
    */
   public Normalizer(Set<String> known, Map<String, String> restore) {
-    this.known = Set.copyOf(known);
-    this.restore = Map.copyOf(restore);
+    // HashSet/HashMap, not Set.copyOf: the immutable sets probe linearly, and lookups often miss
+    this.known = Collections.unmodifiableSet(new HashSet<>(known));
+    this.restore = Collections.unmodifiableMap(new HashMap<>(restore));
   }
 
   public boolean known(String lower) {

@@ -1,0 +1,107 @@
+package fi.palvelututka.models.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import fi.palvelututka.models.text.conllu.ConlluReader;
+import fi.palvelututka.models.text.train.AnalyzerEvaluation;
+import fi.palvelututka.models.text.train.AnalyzerTraining;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tokenizer's model-free shortcuts ("palvelu," "kiitos!!" "hyvä.") against the model alone: on
+ * real Finnish text they must give the model's tokens, and on held-out UD data no worse spans.
+ */
+class FinnishTokenizerTest {
+
+  private static final AnalyzerModels MODELS = AnalyzerModels.shipped();
+  private static final Path CORPORA =
+      Path.of(System.getProperty("palvelututka.corpora", "../../shared/corpora"));
+
+  private final FinnishTokenizer shipped = MODELS.newTokenizer();
+  private final FinnishTokenizer modelOnly =
+      new FinnishTokenizer(MODELS.tokenizerModel(), null, null, false);
+
+  private static List<String> surfaces(FinnishTokenizer t, String text) {
+    List<String> out = new ArrayList<>();
+    for (FinnishTokenizer.Tok k : t.tokenize(text)) {
+      out.add(text.substring(k.start(), k.end()) + "/" + k.type());
+    }
+    return out;
+  }
+
+  @Test
+  void wordsSplitFromTrailingPunctuationWithoutTheModel() {
+    assertThat(surfaces(shipped, "Palvelu oli hyvä, kiitos!! Tulemme uudestaan."))
+        .containsExactly(
+            "Palvelu/WORD",
+            "oli/WORD",
+            "hyvä/WORD",
+            ",/PUNCT",
+            "kiitos/WORD",
+            "!!/PUNCT",
+            "Tulemme/WORD",
+            "uudestaan/WORD",
+            "./PUNCT");
+  }
+
+  @Test
+  void abbreviationsAndUnknownWordsStillGoToTheModel() {
+    // "esim." and "klo" are not known words: the model keeps the abbreviation together
+    assertThat(surfaces(shipped, "Hinta esim. 10 e"))
+        .isEqualTo(surfaces(modelOnly, "Hinta esim. 10 e"));
+    assertThat(surfaces(shipped, "ks. www.esimerkki.fi, ym."))
+        .isEqualTo(surfaces(modelOnly, "ks. www.esimerkki.fi, ym."));
+    assertThat(surfaces(shipped, "Aukeaa klo 9.30."))
+        .isEqualTo(surfaces(modelOnly, "Aukeaa klo 9.30."));
+  }
+
+  @Test
+  void sameTokensAsTheModelOnRealFinnishText() throws Exception {
+    Path fs = CORPORA.resolve("finnsentiment/finnsentiment-dev.tsv");
+    Path xed = CORPORA.resolve("xed-fi/fi-annotated.tsv");
+    assumeTrue(
+        Files.isRegularFile(fs) && Files.isRegularFile(xed),
+        "FinnSentiment or XED not found under " + CORPORA + ": corpus comparison skipped");
+    List<String> texts = new ArrayList<>();
+    for (String line : Files.readAllLines(fs, StandardCharsets.UTF_8).subList(1, 8001)) {
+      String[] f = line.split("\t");
+      texts.add(f[f.length - 1]);
+    }
+    for (String line : Files.readAllLines(xed, StandardCharsets.UTF_8).subList(0, 8000)) {
+      texts.add(line.split("\t")[0]);
+    }
+    long tokens = 0;
+    long differing = 0;
+    for (String t : texts) {
+      List<String> a = surfaces(shipped, t);
+      List<String> b = surfaces(modelOnly, t);
+      tokens += b.size();
+      if (!a.equals(b)) {
+        differing += Math.max(1, Math.abs(a.size() - b.size()));
+      }
+    }
+    assertThat(tokens).isGreaterThan(100_000);
+    assertThat((double) differing / tokens).isLessThan(0.001);
+  }
+
+  @Test
+  void noWorseThanTheModelOnHeldOutUd() throws Exception {
+    assumeTrue(
+        Files.isRegularFile(CORPORA.resolve(ConlluReader.TDT_TEST)),
+        "UD Finnish not found under " + CORPORA + ": corpus comparison skipped");
+    var ud = AnalyzerTraining.loadUd(CORPORA);
+    for (var sentences : List.of(ud.tdtTest(), ud.oodHeldOut())) {
+      double withShortcuts =
+          AnalyzerEvaluation.tokenizer(AnalyzerEvaluation.spans(shipped), sentences).f1();
+      double model =
+          AnalyzerEvaluation.tokenizer(AnalyzerEvaluation.spans(modelOnly), sentences).f1();
+      assertThat(withShortcuts).isGreaterThanOrEqualTo(model);
+    }
+  }
+}
