@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The taxonomy's evidence patterns compiled into lookup tables, and the matcher that finds them in
@@ -86,12 +85,10 @@ public final class PatternSet {
   private final List<Pattern> patterns;
   private final Element[] elements;
   private final Map<String, int[]> exact;
-  private final Map<String, int[]> prefix;
-  private final Map<String, int[]> suffix;
+  private final CharTrie prefix;
+  private final CharTrie suffix;
   private final String[] containsText;
   private final int[] containsElement;
-  private final int[] prefixLengths;
-  private final int[] suffixLengths;
   private final int[] negElements;
 
   /** patterns indexed by their first element that is not NEG. */
@@ -111,13 +108,11 @@ public final class PatternSet {
     this.patterns = patterns;
     this.elements = elements;
     this.exact = exact;
-    this.prefix = prefix;
-    this.suffix = suffix;
+    this.prefix = CharTrie.of(prefix, false);
+    this.suffix = CharTrie.of(suffix, true);
     this.containsText = containsText;
     this.containsElement = containsElement;
     this.negElements = negElements;
-    this.prefixLengths = lengths(prefix);
-    this.suffixLengths = lengths(suffix);
     Map<Integer, List<Pattern>> idx = new HashMap<>();
     for (Pattern p : patterns) {
       int anchor = p.elements()[0];
@@ -130,14 +125,6 @@ public final class PatternSet {
       idx.computeIfAbsent(anchor, k -> new ArrayList<>()).add(p);
     }
     this.byAnchor = idx;
-  }
-
-  private static int[] lengths(Map<String, int[]> m) {
-    TreeSet<Integer> s = new TreeSet<>();
-    for (String k : m.keySet()) {
-      s.add(k.length());
-    }
-    return s.stream().mapToInt(Integer::intValue).toArray();
   }
 
   public List<Pattern> patterns() {
@@ -352,22 +339,75 @@ public final class PatternSet {
 
   private void lookup(String key, IntList out) {
     addAll(exact.get(key), out);
-    int len = key.length();
-    for (int l : prefixLengths) {
-      if (l > len) {
-        break;
-      }
-      addAll(prefix.get(key.substring(0, l)), out);
-    }
-    for (int l : suffixLengths) {
-      if (l > len) {
-        break;
-      }
-      addAll(suffix.get(key.substring(len - l)), out);
-    }
+    prefix.collect(key, out);
+    suffix.collect(key, out);
     for (int i = 0; i < containsText.length; i++) {
       if (key.contains(containsText[i])) {
         out.add(containsElement[i]);
+      }
+    }
+  }
+
+  /**
+   * Prefixes (or, reversed, suffixes) and their element ids, looked up by walking a key's
+   * characters once: no substring per candidate length. Ids come out shortest prefix first, as the
+   * per-length map lookups gave them.
+   */
+  private static final class CharTrie {
+    private char[] labels = new char[0];
+    private CharTrie[] children = new CharTrie[0];
+    private int[] ids;
+    private final boolean reversed;
+
+    private CharTrie(boolean reversed) {
+      this.reversed = reversed;
+    }
+
+    static CharTrie of(Map<String, int[]> entries, boolean reversed) {
+      CharTrie root = new CharTrie(reversed);
+      entries.forEach(
+          (key, ids) -> {
+            CharTrie node = root;
+            for (int i = 0; i < key.length(); i++) {
+              node = node.child(key.charAt(reversed ? key.length() - 1 - i : i), true);
+            }
+            node.ids = ids;
+          });
+      return root;
+    }
+
+    private CharTrie child(char c, boolean create) {
+      int i = Arrays.binarySearch(labels, c);
+      if (i >= 0) {
+        return children[i];
+      }
+      if (!create) {
+        return null;
+      }
+      int at = -i - 1;
+      char[] l = new char[labels.length + 1];
+      CharTrie[] ch = new CharTrie[children.length + 1];
+      System.arraycopy(labels, 0, l, 0, at);
+      System.arraycopy(children, 0, ch, 0, at);
+      l[at] = c;
+      ch[at] = new CharTrie(reversed);
+      System.arraycopy(labels, at, l, at + 1, labels.length - at);
+      System.arraycopy(children, at, ch, at + 1, children.length - at);
+      labels = l;
+      children = ch;
+      return ch[at];
+    }
+
+    /** Adds the ids of every entry that is a prefix (suffix) of key. */
+    void collect(String key, IntList out) {
+      addAll(ids, out); // an empty prefix
+      CharTrie node = this;
+      int n = key.length();
+      for (int i = 0; i < n && node != null; i++) {
+        node = node.child(key.charAt(reversed ? n - 1 - i : i), false);
+        if (node != null) {
+          addAll(node.ids, out);
+        }
       }
     }
   }
