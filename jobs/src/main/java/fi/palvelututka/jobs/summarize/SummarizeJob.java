@@ -202,7 +202,9 @@ public final class SummarizeJob {
           topComplaints(
               byPeriod.filter(not(isPrev)),
               rates.filter(not(isPrev)),
-              lake.readStaged(Tables.ASPECT_MENTIONS).filter(col("polarity").equalTo("complaint")));
+              lake.readStaged(Tables.ASPECT_MENTIONS)
+                  .filter(col("polarity").equalTo("complaint"))
+                  .select("review_id", "mention_index", "sentence"));
 
       Dataset<Row> prevCore =
           core.filter(isPrev)
@@ -302,16 +304,20 @@ public final class SummarizeJob {
     Dataset<Row> reviews =
         lake.readStaged(Tables.REVIEWS)
             .select(
-                "review_id",
-                "business_id",
-                "business_name",
-                "business_category",
-                "city",
-                "rating",
-                "language",
-                "created_at",
-                "owner_reply_text",
-                "owner_reply_at");
+                col("review_id"),
+                col("business_id"),
+                col("business_name"),
+                col("business_category"),
+                col("city"),
+                col("rating"),
+                col("language"),
+                col("created_at"),
+                // the reply text itself is not needed: keep it out of the join
+                col("owner_reply_text")
+                    .isNotNull()
+                    .or(col("owner_reply_at").isNotNull())
+                    .as("replied"),
+                col("owner_reply_at"));
     // The categories a review complains about / praises, from its own aspects array: no group-by
     // of aspect_mentions (one row per mention) and no join back to the reviews.
     Dataset<Row> tags =
@@ -325,9 +331,14 @@ public final class SummarizeJob {
                     .as("complaint_cats"),
                 expr("array_distinct(transform(filter(aspects, a -> a.polarity = 'praise'),"
                         + " a -> a.category))")
-                    .as("praise_cats"));
+                    .as("praise_cats"),
+                // candidates for the top-complaint quotes (mention_index as in aspect_mentions)
+                expr("filter(transform(aspects, (a, i) -> named_struct('mention_index', i,"
+                        + " 'category', a.category, 'polarity', a.polarity, 'confidence',"
+                        + " a.confidence, 'start', a.start, 'end', a.end)),"
+                        + " m -> m.polarity = 'complaint')")
+                    .as("complaint_mentions"));
     Column empty = expr("cast(array() as array<string>)");
-    Column replied = col("owner_reply_text").isNotNull().or(col("owner_reply_at").isNotNull());
     Column negative =
         col("sentiment")
             .equalTo("negative")
@@ -337,7 +348,6 @@ public final class SummarizeJob {
         .withColumn("complaint_cats", coalesce(col("complaint_cats"), empty))
         .withColumn("praise_cats", coalesce(col("praise_cats"), empty))
         .withColumn("tagged", col("sentiment").isNotNull())
-        .withColumn("replied", replied)
         .withColumn("negative", coalesce(negative, lit(false)))
         .withColumn(
             "reply_hours",
@@ -522,12 +532,29 @@ public final class SummarizeJob {
                 "business_id", "period", "category", "rank", "complaint_reviews", "complaint_rate");
     UserDefinedFunction mask =
         udf((UDF1<String, String>) t -> PersonalDataMasker.shipped().mask(t), DataTypes.StringType);
-    Dataset<Row> candidates =
-        complaintMentions
-            .select("review_id", "category", "sentence", "start", "end", "confidence")
-            .join(
-                byPeriod.select("review_id", "business_id", "period", "created_at", "rating"),
-                "review_id")
+    // Choose the quotes among each review's complaint mentions (carried in byPeriod), then fetch
+    // the few chosen sentences from aspect_mentions: the joins and window sorts never carry every
+    // complaint sentence. (Adaptive execution broadcasts the chosen rows when they are small.)
+    Dataset<Row> chosen =
+        byPeriod
+            .select(
+                col("review_id"),
+                col("business_id"),
+                col("period"),
+                col("created_at"),
+                col("rating"),
+                explode(col("complaint_mentions")).as("m"))
+            .select(
+                col("review_id"),
+                col("business_id"),
+                col("period"),
+                col("created_at"),
+                col("rating"),
+                col("m.mention_index").as("mention_index"),
+                col("m.category").as("category"),
+                col("m.confidence").as("confidence"),
+                col("m.start").as("start"),
+                col("m.end").as("end"))
             .join(
                 top.select("business_id", "period", "category"),
                 on("business_id", "period", "category"))
@@ -546,7 +573,8 @@ public final class SummarizeJob {
                             .orderBy(col("created_at").desc_nulls_last(), col("review_id"))))
             .filter(col("_newest").leq(QUOTES));
     Dataset<Row> quotes =
-        candidates
+        complaintMentions
+            .join(chosen, on("review_id", "mention_index"))
             .withColumn("sentence", mask.apply(col("sentence")))
             .groupBy("business_id", "period", "category")
             .agg(
