@@ -2,6 +2,7 @@ package fi.palvelututka.jobs.summarize;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -173,7 +174,7 @@ public final class SummarizeJob {
                   "left"));
       core = core.persist(StorageLevel.MEMORY_AND_DISK());
 
-      rates = themeRates(byPeriod, core, "period").persist(StorageLevel.MEMORY_AND_DISK());
+      rates = themeRates(core, "period").persist(StorageLevel.MEMORY_AND_DISK());
       Column isPrev = col("period").isin(PREV_30, PREV_90);
       Column prevOf = when(col("period").equalTo(PREV_30), LAST_30).otherwise(LAST_90);
       Dataset<Row> prevRates =
@@ -267,7 +268,7 @@ public final class SummarizeJob {
       Dataset<Row> monthlyBase = base.filter(col("month").isNotNull());
       Dataset<Row> monthlyCore = fillCounts(aggregate(monthlyBase, "month"));
       Dataset<Row> monthlyThemes =
-          themeRates(monthlyBase, monthlyCore, "month")
+          themeRates(monthlyCore, "month")
               .groupBy("business_id", "month")
               .agg(sort_array(collect_list(structOf(Tables.THEME_RATE))).as("themes"));
       Dataset<Row> monthly =
@@ -381,43 +382,77 @@ public final class SummarizeJob {
     return col("created_at").geq(lit(from)).and(col("created_at").lt(lit(to)));
   }
 
-  /** Counts, rating, sentiment, mismatches and replies per business and {@code key}. */
+  /** The taxonomy's category ids, in its order. */
+  private static List<String> categoryIds() {
+    List<String> ids = new ArrayList<>();
+    for (ThemeCategory c : Taxonomy.shipped().categories()) {
+      ids.add(c.id());
+    }
+    return ids;
+  }
+
+  private static String complaintCount(int category) {
+    return "_complaint_reviews_" + category;
+  }
+
+  private static String praiseCount(int category) {
+    return "_praise_reviews_" + category;
+  }
+
+  /**
+   * Counts, rating, sentiment, mismatches, replies and per-category complaint / praise review
+   * counts per business and {@code key}, in one pass over the rows. The mismatch ids and the median
+   * reply time (object aggregates, which Spark sorts for) come from the few rows that have them.
+   */
   private static Dataset<Row> aggregate(Dataset<Row> rows, String key) {
-    return rows.groupBy(col("business_id"), col(key))
-        .agg(
-            first("business_name", true).as("business_name"),
-            count(lit(1)).as("review_count"),
-            countIf(col("tagged")).as("tagged_count"),
-            countIf(col("language").equalTo("fi")).as("finnish_count"),
-            count(col("rating")).as("rated_count"),
-            avg(col("rating")).as("rating_mean"),
-            countIf(col("rating").equalTo(1)).as("stars_1"),
-            countIf(col("rating").equalTo(2)).as("stars_2"),
-            countIf(col("rating").equalTo(3)).as("stars_3"),
-            countIf(col("rating").equalTo(4)).as("stars_4"),
-            countIf(col("rating").equalTo(5)).as("stars_5"),
-            countIf(col("sentiment").equalTo("positive")).as("positive_count"),
-            countIf(col("sentiment").equalTo("neutral")).as("neutral_count"),
-            countIf(col("sentiment").equalTo("negative")).as("negative_count"),
-            countIf(col("sentiment").equalTo("mixed")).as("mixed_count"),
-            countIf(col("five_star_complaint")).as("five_star_with_complaint"),
-            countIf(col("one_star_praise")).as("one_star_with_praise"),
-            slice(
-                    sort_array(
-                        collect_list(
-                            when(
-                                col("five_star_complaint").or(col("one_star_praise")),
-                                col("review_id")))),
-                    1,
-                    MISMATCH_IDS)
-                .as("mismatch_review_ids"),
-            countIf(col("replied")).as("replied_count"),
-            countIf(col("negative")).as("negative_reviews"),
-            countIf(col("negative").and(col("replied"))).as("negative_replied"),
-            median(when(col("negative"), col("reply_hours"))).as("negative_median_reply_hours"),
-            min("created_at").as("first_review_at"),
-            max("created_at").as("last_review_at"),
-            max("model_version").as("model_version"));
+    List<Column> aggs =
+        new ArrayList<>(
+            List.of(
+                first("business_name", true).as("business_name"),
+                count(lit(1)).as("review_count"),
+                countIf(col("tagged")).as("tagged_count"),
+                countIf(col("language").equalTo("fi")).as("finnish_count"),
+                count(col("rating")).as("rated_count"),
+                avg(col("rating")).as("rating_mean"),
+                countIf(col("rating").equalTo(1)).as("stars_1"),
+                countIf(col("rating").equalTo(2)).as("stars_2"),
+                countIf(col("rating").equalTo(3)).as("stars_3"),
+                countIf(col("rating").equalTo(4)).as("stars_4"),
+                countIf(col("rating").equalTo(5)).as("stars_5"),
+                countIf(col("sentiment").equalTo("positive")).as("positive_count"),
+                countIf(col("sentiment").equalTo("neutral")).as("neutral_count"),
+                countIf(col("sentiment").equalTo("negative")).as("negative_count"),
+                countIf(col("sentiment").equalTo("mixed")).as("mixed_count"),
+                countIf(col("five_star_complaint")).as("five_star_with_complaint"),
+                countIf(col("one_star_praise")).as("one_star_with_praise"),
+                countIf(col("replied")).as("replied_count"),
+                countIf(col("negative")).as("negative_reviews"),
+                countIf(col("negative").and(col("replied"))).as("negative_replied"),
+                min("created_at").as("first_review_at"),
+                max("created_at").as("last_review_at"),
+                max("model_version").as("model_version")));
+    List<String> categories = categoryIds();
+    for (int i = 0; i < categories.size(); i++) {
+      Column c = lit(categories.get(i));
+      aggs.add(countIf(array_contains(col("complaint_cats"), c)).as(complaintCount(i)));
+      aggs.add(countIf(array_contains(col("praise_cats"), c)).as(praiseCount(i)));
+    }
+    Dataset<Row> counts =
+        rows.groupBy(col("business_id"), col(key))
+            .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+    Dataset<Row> mismatches =
+        rows.filter(col("five_star_complaint").or(col("one_star_praise")))
+            .groupBy(col("business_id"), col(key))
+            .agg(
+                slice(sort_array(collect_list(col("review_id"))), 1, MISMATCH_IDS)
+                    .as("mismatch_review_ids"));
+    Dataset<Row> replies =
+        rows.filter(col("negative").and(col("reply_hours").isNotNull()))
+            .groupBy(col("business_id"), col(key))
+            .agg(median(col("reply_hours")).as("negative_median_reply_hours"));
+    return counts
+        .join(mismatches, on("business_id", key), "left")
+        .join(replies, on("business_id", key), "left");
   }
 
   private static final List<String> COUNTS =
@@ -443,7 +478,12 @@ public final class SummarizeJob {
 
   /** Zero counts for empty periods, then the shares and rates derived from the counts. */
   private static Dataset<Row> fillCounts(Dataset<Row> d) {
-    Dataset<Row> f = d.na().fill(0L, COUNTS.toArray(new String[0]));
+    List<String> counts = new ArrayList<>(COUNTS);
+    for (int i = 0; i < categoryIds().size(); i++) {
+      counts.add(complaintCount(i));
+      counts.add(praiseCount(i));
+    }
+    Dataset<Row> f = d.na().fill(0L, counts.toArray(new String[0]));
     Column tagged = col("tagged_count");
     f =
         f.withColumn(
@@ -473,32 +513,25 @@ public final class SummarizeJob {
   }
 
   /**
-   * Complaint and praise rates per business, {@code key} and category (all 12 categories, zeros
-   * included), with Wilson intervals and the minimum-sample rule.
+   * Complaint and praise rates per business, {@code key} and category (all categories, zeros
+   * included), with Wilson intervals and the minimum-sample rule: one row per category, unfolded
+   * from the counts {@link #aggregate} made (no second pass over the reviews).
    */
-  private Dataset<Row> themeRates(Dataset<Row> rows, Dataset<Row> core, String key) {
-    List<String> ids = new ArrayList<>();
-    for (ThemeCategory c : Taxonomy.shipped().categories()) {
-      ids.add(c.id());
+  private Dataset<Row> themeRates(Dataset<Row> core, String key) {
+    List<String> categories = categoryIds();
+    Column[] perCategory = new Column[categories.size()];
+    for (int i = 0; i < perCategory.length; i++) {
+      perCategory[i] =
+          struct(
+              lit(categories.get(i)).as("category"),
+              col(complaintCount(i)).as("complaint_reviews"),
+              col(praiseCount(i)).as("praise_reviews"));
     }
-    Dataset<Row> categories = spark.createDataset(ids, Encoders.STRING()).toDF("category");
-    Dataset<Row> complaints =
-        rows.select(col("business_id"), col(key), explode(col("complaint_cats")).as("category"))
-            .groupBy("business_id", key, "category")
-            .agg(count(lit(1)).as("complaint_reviews"));
-    Dataset<Row> praises =
-        rows.select(col("business_id"), col(key), explode(col("praise_cats")).as("category"))
-            .groupBy("business_id", key, "category")
-            .agg(count(lit(1)).as("praise_reviews"));
     int minN = options.minReviews();
     Column n = col("tagged_count");
     Column shown = n.geq(minN);
-    return core.select(col("business_id"), col(key), n)
-        .crossJoin(categories)
-        .join(complaints, on("business_id", key, "category"), "left")
-        .join(praises, on("business_id", key, "category"), "left")
-        .na()
-        .fill(0L, new String[] {"complaint_reviews", "praise_reviews"})
+    return core.select(col("business_id"), col(key), n, explode(array(perCategory)).as("_t"))
+        .select(col("business_id"), col(key), n, col("_t.*"))
         .withColumn(
             "suppressed_reason",
             when(
