@@ -138,7 +138,10 @@ public final class SummarizeJob {
 
   public Result execute(Lake lake) {
     spark.sparkContext().setJobGroup("summarize", "palvelututka summarize", false);
-    Dataset<Row> base = base(lake).persist(StorageLevel.MEMORY_AND_DISK());
+    // On local disk, not in the heap: at millions of reviews the cached base would fill Spark's
+    // storage memory, and the Parquet readers' buffers (outside Spark's memory accounting) then ran
+    // out of heap (5M reviews, -Xmx2g). Reading it back from local disk costs little.
+    Dataset<Row> base = base(lake).persist(StorageLevel.DISK_ONLY());
     Dataset<Row> core = null;
     Dataset<Row> rates = null;
     try {
