@@ -36,6 +36,15 @@ public final class ReportJob {
     this.spark = spark;
   }
 
+  /** A summary table's rows, streamed to the driver in business order, then by {@code key}. */
+  private Iterator<Row> byBusiness(String lake, String table, String key) {
+    return spark
+        .read()
+        .parquet(lake + "/" + table)
+        .orderBy(col("business_id"), col(key))
+        .toLocalIterator();
+  }
+
   /** Writes the reports; returns the path of index.html. */
   public String execute(String lake, String reportsDir, String runId) throws IOException {
     spark.sparkContext().setJobGroup("report", "palvelututka report", false);
@@ -44,18 +53,8 @@ public final class ReportJob {
       Path dir = new Path(reportsDir);
       FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
       fs.mkdirs(dir);
-      Iterator<Row> summary =
-          spark
-              .read()
-              .parquet(lake + "/" + Tables.BUSINESS_SUMMARY)
-              .orderBy(col("business_id"), col("period"))
-              .toLocalIterator();
-      Iterator<Row> monthly =
-          spark
-              .read()
-              .parquet(lake + "/" + Tables.BUSINESS_MONTHLY)
-              .orderBy(col("business_id"), col("month"))
-              .toLocalIterator();
+      Iterator<Row> summary = byBusiness(lake, Tables.BUSINESS_SUMMARY, "period");
+      Iterator<Row> monthly = byBusiness(lake, Tables.BUSINESS_MONTHLY, "month");
       List<Row> allTime = new ArrayList<>();
       Map<String, Row> last30 = new LinkedHashMap<>();
       Row pendingMonth = monthly.hasNext() ? monthly.next() : null;

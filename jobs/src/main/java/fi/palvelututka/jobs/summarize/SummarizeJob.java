@@ -330,12 +330,8 @@ public final class SummarizeJob {
                 col("review_id"),
                 col("sentiment"),
                 col("model_version"),
-                expr("array_distinct(transform(filter(aspects, a -> a.polarity = 'complaint'),"
-                        + " a -> a.category))")
-                    .as("complaint_cats"),
-                expr("array_distinct(transform(filter(aspects, a -> a.polarity = 'praise'),"
-                        + " a -> a.category))")
-                    .as("praise_cats"),
+                categoriesWith("complaint").as("complaint_cats"),
+                categoriesWith("praise").as("praise_cats"),
                 // candidates for the top-complaint quotes (mention_index as in aspect_mentions)
                 expr("filter(transform(aspects, (a, i) -> named_struct('mention_index', i,"
                         + " 'category', a.category, 'polarity', a.polarity, 'confidence',"
@@ -377,6 +373,14 @@ public final class SummarizeJob {
                     .and(size(col("praise_cats")).gt(0).or(col("sentiment").equalTo("positive"))),
                 lit(false)))
         .withColumn("month", trunc(col("created_at"), "month"));
+  }
+
+  /** The distinct categories of a review_tags row's aspects with this polarity. */
+  private static Column categoriesWith(String polarity) {
+    return expr(
+        "array_distinct(transform(filter(aspects, a -> a.polarity = '"
+            + polarity
+            + "'), a -> a.category))");
   }
 
   private static Column window(Instant end, int fromDaysBack, int toDaysBack) {

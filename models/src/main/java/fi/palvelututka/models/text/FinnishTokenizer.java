@@ -298,11 +298,11 @@ public final class FinnishTokenizer {
       return false;
     }
     if (text.charAt(k) == '.') {
-      if (k + 1 != e
-          || k - s < MIN_KNOWN_WORD
-          || knownWord == null
-          || !knownWord.test(text.substring(s, k).toLowerCase(Locale.ROOT))
-          || abbreviations.contains(text.substring(s, k).toLowerCase(Locale.ROOT))) {
+      if (k + 1 != e || k - s < MIN_KNOWN_WORD || knownWord == null) {
+        return false;
+      }
+      String word = text.substring(s, k).toLowerCase(Locale.ROOT);
+      if (!knownWord.test(word) || abbreviations.contains(word)) {
         return false;
       }
     } else {
