@@ -84,8 +84,15 @@ public final class TrainSentimentCommand implements Callable<Integer> {
   @Option(
       names = "--algorithm",
       defaultValue = Settings.DEFAULT_ALGORITHM,
-      description = "MAXENT, NAIVEBAYES or PERCEPTRON (default: ${DEFAULT-VALUE}).")
+      description =
+          "MAXENT_QN (maxent by L-BFGS with an L2 penalty), MAXENT (GIS), NAIVEBAYES or PERCEPTRON (default: ${DEFAULT-VALUE}).")
   String algorithm;
+
+  @Option(
+      names = "--l2",
+      defaultValue = "" + Settings.DEFAULT_L2,
+      description = "L2 penalty of MAXENT_QN (default: ${DEFAULT-VALUE}).")
+  double l2;
 
   @Option(
       names = "--iterations",
@@ -108,7 +115,8 @@ public final class TrainSentimentCommand implements Callable<Integer> {
   @Option(
       names = "--features",
       defaultValue = Settings.DEFAULT_FEATURES,
-      description = "Feature groups: lemmas, lexicon, intensity (default: ${DEFAULT-VALUE}).")
+      description =
+          "Feature groups: lemmas, lexicon, intensity, stems (default: ${DEFAULT-VALUE}).")
   String features;
 
   @Option(
@@ -133,6 +141,15 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       description = "Also train the ablation variants and report them on dev (a few minutes).")
   boolean ablation;
 
+  @Option(
+      names = "--cv",
+      paramLabel = "<k>",
+      defaultValue = "0",
+      description =
+          "Also report k-fold cross-validation on the train and dev parts (test untouched) for the"
+              + " model and, with --ablation, every variant (k trainings each; 0 = off, default).")
+  int cv;
+
   private static void log(String fmt, Object... args) {
     System.err.printf(Locale.ROOT, "train-sentiment: " + fmt + "%n", args);
   }
@@ -148,7 +165,11 @@ public final class TrainSentimentCommand implements Callable<Integer> {
               cutoff,
               ngram,
               !noBalance,
-              SentimentFeatures.Feature.parse(features));
+              SentimentFeatures.Feature.parse(features),
+              l2);
+      if (cv == 1 || cv < 0) {
+        throw new IllegalArgumentException("Invalid --cv (0 = off, or at least 2 folds): " + cv);
+      }
       if (!List.of("all", "unanimous", "weighted").contains(agreement)) {
         throw new IllegalArgumentException(
             "Invalid --agreement (all, unanimous, weighted): " + agreement);
@@ -210,13 +231,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     if (!revDev.isEmpty()) {
       // a companion on lexicon + intensity features only, mixed in for reviews if it helps there
       Settings lexOnly =
-          new Settings(
-              settings.algorithm(),
-              settings.iterations(),
-              settings.cutoff(),
-              settings.ngram(),
-              settings.balance(),
-              SentimentFeatures.Feature.parse("lexicon,intensity"));
+          settings.withFeatures(SentimentFeatures.Feature.parse("lexicon,intensity"));
       SentimentModel companion = SentimentTrainer.train(trainList, dev, lexOnly, lexicon, info);
       model = SentimentEvaluation.fitCompanionMix(model, companion, revDev);
       log("review mode: main model weight %.2f (%s)", model.reviewMix(), model.calibration());
@@ -239,11 +254,28 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         testR.mcc(),
         revR == null ? "-" : String.format(Locale.ROOT, "%.3f", revR.macroF1()));
 
+    List<FinnSentimentRow> cvRows = new ArrayList<>(trainRows);
+    for (FinnSentimentRow r : rows) {
+      if (split.partOf(r.text()) == HashSplit.Part.DEV) {
+        cvRows.add(r);
+      }
+    }
+    ClassificationReport cvR = cv == 0 ? null : crossValidate(cvRows, settings, agreement, lexicon);
+    if (cvR != null) {
+      log(
+          "%d-fold cross-validation on train+dev (%,d rows): macro-F1 %.3f MCC %.3f",
+          cv, cvRows.size(), cvR.macroF1(), cvR.mcc());
+    }
+
     StringBuilder ablationMd = new StringBuilder();
     List<Map<String, Object>> ablationJson = new ArrayList<>();
     if (ablation) {
       ablationMd.append(
-          "| variant | dev macro-F1 | dev MCC | review dev macro-F1 (4-class) |\n|---|---:|---:|---:|\n");
+          cv == 0
+              ? "| variant | dev macro-F1 | dev MCC | review dev macro-F1 (4-class) |\n|---|---:|---:|---:|\n"
+              : "| variant | dev macro-F1 | dev MCC | "
+                  + cv
+                  + "-fold CV macro-F1 | CV MCC | review dev macro-F1 (4-class) |\n|---|---:|---:|---:|---:|---:|\n");
       record Variant(String name, Settings s, String agreement) {}
       List<Variant> vs = new ArrayList<>();
       vs.add(new Variant("lemmas only (all rows)", with(settings, "lemmas"), "all"));
@@ -255,38 +287,38 @@ public final class TrainSentimentCommand implements Callable<Integer> {
               "all"));
       vs.add(
           new Variant(
-              "lemmas + lexicon + intensity, unanimous rows only",
-              with(settings, "lemmas,lexicon,intensity"),
+              "lemmas + lexicon + intensity + stems (all rows)",
+              with(settings, "lemmas,lexicon,intensity,stems"),
+              "all"));
+      vs.add(
+          new Variant(
+              "lemmas + lexicon + intensity + stems, unanimous rows only",
+              with(settings, "lemmas,lexicon,intensity,stems"),
               "unanimous"));
       vs.add(
           new Variant(
-              "lemmas + lexicon + intensity, unanimous rows weighted ×2",
-              with(settings, "lemmas,lexicon,intensity"),
+              "lemmas + lexicon + intensity + stems, unanimous rows weighted ×2",
+              with(settings, "lemmas,lexicon,intensity,stems"),
               "weighted"));
       vs.add(
           new Variant("lexicon + intensity only", with(settings, "lexicon,intensity"), "weighted"));
+      vs.add(new Variant("as trained but unigrams only", settings.withNgram(1), agreement));
       vs.add(
           new Variant(
-              "as shipped but unigrams only",
-              new Settings(algorithm, iterations, cutoff, 1, !noBalance, settings.features()),
-              agreement));
+              "as trained but natural class distribution", settings.withBalance(false), agreement));
       vs.add(
           new Variant(
-              "as shipped but natural class distribution",
-              new Settings(algorithm, iterations, cutoff, ngram, false, settings.features()),
+              "as trained but GIS maxent (no penalty)",
+              settings.withAlgorithm("MAXENT"),
               agreement));
+      vs.add(new Variant("as trained but L2 penalty 1", settings.withL2(1.0), agreement));
+      vs.add(new Variant("as trained but L2 penalty 10", settings.withL2(10.0), agreement));
       vs.add(
           new Variant(
-              "as shipped but naive Bayes",
-              new Settings(
-                  "NAIVEBAYES", iterations, cutoff, ngram, !noBalance, settings.features()),
-              agreement));
+              "as trained but naive Bayes", settings.withAlgorithm("NAIVEBAYES"), agreement));
       vs.add(
           new Variant(
-              "as shipped but perceptron",
-              new Settings(
-                  "PERCEPTRON", iterations, cutoff, ngram, !noBalance, settings.features()),
-              agreement));
+              "as trained but perceptron", settings.withAlgorithm("PERCEPTRON"), agreement));
       for (Variant v : vs) {
         SentimentModel m =
             SentimentTrainer.train(trainData(trainRows, v.agreement()), dev, v.s(), lexicon, info);
@@ -296,22 +328,47 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         ClassificationReport d = SentimentEvaluation.threeClass(m, dev);
         double rd =
             revDev.isEmpty() ? Double.NaN : SentimentEvaluation.documents(m, revDev).macroF1();
+        ClassificationReport cvV =
+            cv == 0 ? null : crossValidate(cvRows, v.s(), v.agreement(), lexicon);
         ablationMd.append(
-            String.format(
-                Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", v.name(), d.macroF1(), d.mcc(), rd));
-        ablationJson.add(
-            Map.of(
-                "variant",
-                v.name(),
-                "dev_macro_f1",
-                r4(d.macroF1()),
-                "dev_mcc",
-                r4(d.mcc()),
-                "review_dev_macro_f1",
-                r4(rd)));
+            cvV == null
+                ? String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f | %.3f |%n",
+                    v.name(),
+                    d.macroF1(),
+                    d.mcc(),
+                    rd)
+                : String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                    v.name(),
+                    d.macroF1(),
+                    d.mcc(),
+                    cvV.macroF1(),
+                    cvV.mcc(),
+                    rd));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("variant", v.name());
+        row.put("dev_macro_f1", r4(d.macroF1()));
+        row.put("dev_mcc", r4(d.mcc()));
+        if (cvV != null) {
+          row.put("cv_folds", cv);
+          row.put("cv_macro_f1", r4(cvV.macroF1()));
+          row.put("cv_mcc", r4(cvV.mcc()));
+        }
+        row.put("review_dev_macro_f1", r4(rd));
+        ablationJson.add(row);
         log(
-            "ablation %s: dev macro-F1 %.3f MCC %.3f, review dev %.3f",
-            v.name(), d.macroF1(), d.mcc(), rd);
+            "ablation %s: dev macro-F1 %.3f MCC %.3f%s, review dev %.3f",
+            v.name(),
+            d.macroF1(),
+            d.mcc(),
+            cvV == null
+                ? ""
+                : String.format(
+                    Locale.ROOT, "; CV macro-F1 %.3f MCC %.3f", cvV.macroF1(), cvV.mcc()),
+            rd);
       }
     }
 
@@ -326,6 +383,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         test.size(),
         model,
         devR,
+        cvR,
         testR,
         calR,
         revR,
@@ -337,14 +395,21 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private Settings with(Settings s, String feats) {
-    return new Settings(
-        s.algorithm(),
-        s.iterations(),
-        s.cutoff(),
-        s.ngram(),
-        s.balance(),
-        SentimentFeatures.Feature.parse(feats));
+  private static Settings with(Settings s, String feats) {
+    return s.withFeatures(SentimentFeatures.Feature.parse(feats));
+  }
+
+  private ClassificationReport crossValidate(
+      List<FinnSentimentRow> rows, Settings s, String agreement, SentimentLexicon lexicon)
+      throws IOException {
+    return SentimentTrainer.crossValidate(
+        rows,
+        r -> HashSplit.fold(r.text(), cv),
+        cv,
+        part -> trainData(part, agreement),
+        r -> new LabeledText(r.text(), r.majority()),
+        s,
+        lexicon);
   }
 
   static List<LabeledText> trainData(List<FinnSentimentRow> rows, String agreement) {
@@ -371,6 +436,9 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     sb.append(" --corpora ").append(corpora);
     sb.append(" --features ").append(features).append(" --agreement ").append(agreement);
     sb.append(" --algorithm ").append(algorithm);
+    if (algorithm.equals("MAXENT_QN")) {
+      sb.append(" --l2 ").append(l2);
+    }
     sb.append(" --iterations ").append(iterations).append(" --cutoff ").append(cutoff);
     sb.append(" --ngram ").append(ngram);
     if (noBalance) {
@@ -381,6 +449,9 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     }
     if (ablation) {
       sb.append(" --ablation");
+    }
+    if (cv > 0) {
+      sb.append(" --cv ").append(cv);
     }
     return sb.toString();
   }
@@ -393,6 +464,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       int nTest,
       SentimentModel model,
       ClassificationReport dev,
+      ClassificationReport crossValidation,
       ClassificationReport test,
       CalibrationReport cal,
       ClassificationReport reviews,
@@ -422,6 +494,9 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     json.put("agreement", agreement);
     json.put("calibration", model.calibration().toString());
     json.put("dev", dev.toMap());
+    if (crossValidation != null) {
+      json.put("cross_validation", Map.of("folds", cv, "report", crossValidation.toMap()));
+    }
     json.put("test", test.toMap());
     json.put("test_calibration", Map.of("brier", r4(cal.brier()), "ece", r4(cal.ece())));
     if (reviews != null) {
@@ -471,8 +546,16 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       }
     }
     md.append("\n## FinnSentiment dev split\n\n").append(dev.toMarkdown());
+    if (crossValidation != null) {
+      md.append("\n## ")
+          .append(cv)
+          .append(
+              "-fold cross-validation on the train and dev parts (out-of-fold predictions; calibration cross-fitted on two halves)\n\n")
+          .append(crossValidation.toMarkdown());
+    }
     if (!ablationMd.isEmpty()) {
-      md.append("\n## Ablation (dev only; each variant trained and calibrated the same way)\n\n")
+      md.append(
+              "\n## Ablation (dev split, and k-fold CV on train+dev where shown; test untouched; each variant trained and calibrated the same way)\n\n")
           .append(ablationMd);
     }
     Files.writeString(reportDir.resolve("sentiment-fi.md"), md.toString(), StandardCharsets.UTF_8);

@@ -49,6 +49,17 @@ public final class HashSplit {
     return bucket < trainPercent + devPercent ? Part.DEV : Part.TEST;
   }
 
+  /**
+   * The cross-validation fold (0..k−1) of a text, from the same hash as the split: duplicates of a
+   * text share a fold, and the folds of the train and dev parts are about equal in size.
+   */
+  public static int fold(String text, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("Invalid number of folds (< 1): " + k);
+    }
+    return bucket(text) % k;
+  }
+
   /** Case, Unicode form and whitespace are ignored; punctuation is kept. */
   public static String normalize(String text) {
     String t = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);

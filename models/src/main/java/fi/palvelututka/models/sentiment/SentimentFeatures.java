@@ -25,6 +25,10 @@ import java.util.Set;
  *   <li>{@link Feature#INTENSITY}: an intensifier ("todella", "tosi", "aivan", ...) or downtoner
  *       ("vähän", "melko", ...) right before a lexicon word gives INT_POS / INT_NEG / DOWN_POS /
  *       DOWN_NEG.
+ *   <li>{@link Feature#STEMS}: the first {@value #STEM_LENGTH} letters of a longer word form
+ *       ("s:petty" for "pettymys", "pettymyksen", "pettynyt"...; "ns:" in a negation scope): the
+ *       inflected forms of one word share it even where the analyzer's lemma guess is wrong, so
+ *       unseen forms still get a feature.
  * </ul>
  *
  * <p>Stateless and thread-safe.
@@ -35,7 +39,8 @@ public final class SentimentFeatures {
   public enum Feature {
     LEMMAS,
     LEXICON,
-    INTENSITY;
+    INTENSITY,
+    STEMS;
 
     public static Set<Feature> parse(String csv) {
       EnumSet<Feature> s = EnumSet.noneOf(Feature.class);
@@ -88,6 +93,9 @@ public final class SentimentFeatures {
           "kohtuullisen",
           "hitusen");
 
+  /** Length of a {@link Feature#STEMS} prefix. */
+  public static final int STEM_LENGTH = 5;
+
   private SentimentFeatures() {}
 
   public static String[] tokens(Analysis analysis, Set<Feature> features, SentimentLexicon lex) {
@@ -95,12 +103,16 @@ public final class SentimentFeatures {
     int sum = 0;
     boolean useLex = features.contains(Feature.LEXICON);
     boolean useInt = features.contains(Feature.INTENSITY);
+    boolean useStems = features.contains(Feature.STEMS);
     for (Sentence s : analysis.sentences()) {
       List<Token> ts = s.tokens();
       for (int i = 0; i < ts.size(); i++) {
         Token t = ts.get(i);
         if (features.contains(Feature.LEMMAS)) {
           lemmaToken(t, out);
+        }
+        if (useStems && t.isWord()) {
+          stemToken(t, out);
         }
         if ((useLex || useInt) && t.isWord()) {
           int score = lex.score(t.lemma(), t.norm());
@@ -142,6 +154,14 @@ public final class SentimentFeatures {
       return "POS1";
     }
     return "POS2";
+  }
+
+  private static void stemToken(Token t, List<String> out) {
+    String w = t.norm(); // already lower case
+    if (w.length() > STEM_LENGTH) {
+      String stem = w.substring(0, STEM_LENGTH);
+      out.add(t.negated() ? "ns:" + stem : "s:" + stem);
+    }
   }
 
   private static void lemmaToken(Token t, List<String> out) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
@@ -18,6 +20,7 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.doccat.NGramFeatureGenerator;
+import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.TrainingParameters;
@@ -32,24 +35,34 @@ public final class SentimentTrainer {
   /** A text with its gold label. */
   public record LabeledText(String text, Sentiment label) {}
 
-  /** Training settings; validated on construction. */
+  /**
+   * Training settings; validated on construction. {@code algorithm}: MAXENT_QN (maxent fitted by
+   * L-BFGS with an L2 penalty of {@code l2}), MAXENT (GIS, no penalty), NAIVEBAYES or PERCEPTRON.
+   */
   public record Settings(
       String algorithm,
       int iterations,
       int cutoff,
       int ngram,
       boolean balance,
-      Set<SentimentFeatures.Feature> features) {
-    public static final String DEFAULT_ALGORITHM = "MAXENT";
+      Set<SentimentFeatures.Feature> features,
+      double l2) {
+    public static final String DEFAULT_ALGORITHM = "MAXENT_QN";
     public static final int DEFAULT_ITERATIONS = 150;
     public static final int DEFAULT_CUTOFF = 2;
     public static final int DEFAULT_NGRAM = 2;
-    public static final String DEFAULT_FEATURES = "lemmas,lexicon,intensity";
+    public static final double DEFAULT_L2 = 3.0;
+    public static final String DEFAULT_FEATURES = "lemmas,lexicon,intensity,stems";
+    public static final List<String> ALGORITHMS =
+        List.of("MAXENT_QN", "MAXENT", "NAIVEBAYES", "PERCEPTRON");
 
     public Settings {
-      if (!List.of("MAXENT", "NAIVEBAYES", "PERCEPTRON").contains(algorithm)) {
+      if (!ALGORITHMS.contains(algorithm)) {
         throw new IllegalArgumentException(
-            "Invalid algorithm (MAXENT, NAIVEBAYES or PERCEPTRON): " + algorithm);
+            "Invalid algorithm (" + String.join(", ", ALGORITHMS) + "): " + algorithm);
+      }
+      if (!(l2 >= 0) || Double.isInfinite(l2)) {
+        throw new IllegalArgumentException("Invalid L2 penalty (not a number >= 0): " + l2);
       }
       if (iterations < 1) {
         throw new IllegalArgumentException("Invalid iterations (< 1): " + iterations);
@@ -73,7 +86,33 @@ public final class SentimentTrainer {
           DEFAULT_CUTOFF,
           DEFAULT_NGRAM,
           true,
-          SentimentFeatures.Feature.parse(DEFAULT_FEATURES));
+          SentimentFeatures.Feature.parse(DEFAULT_FEATURES),
+          DEFAULT_L2);
+    }
+
+    /** The same settings with another algorithm. */
+    public Settings withAlgorithm(String a) {
+      return new Settings(a, iterations, cutoff, ngram, balance, features, l2);
+    }
+
+    /** The same settings with other feature groups. */
+    public Settings withFeatures(Set<SentimentFeatures.Feature> f) {
+      return new Settings(algorithm, iterations, cutoff, ngram, balance, f, l2);
+    }
+
+    /** The same settings with another longest n-gram. */
+    public Settings withNgram(int n) {
+      return new Settings(algorithm, iterations, cutoff, n, balance, features, l2);
+    }
+
+    /** The same settings with or without class balancing. */
+    public Settings withBalance(boolean b) {
+      return new Settings(algorithm, iterations, cutoff, ngram, b, features, l2);
+    }
+
+    /** The same settings with another L2 penalty. */
+    public Settings withL2(double v) {
+      return new Settings(algorithm, iterations, cutoff, ngram, balance, features, v);
     }
   }
 
@@ -106,6 +145,10 @@ public final class SentimentTrainer {
     params.put(TrainingParameters.ALGORITHM_PARAM, settings.algorithm());
     params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
     params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
+    if (settings.algorithm().equals("MAXENT_QN")) {
+      params.put(QNTrainer.L1COST_PARAM, 0.0);
+      params.put(QNTrainer.L2COST_PARAM, settings.l2());
+    }
     // one thread keeps training reproducible
     params.put(TrainingParameters.THREADS_PARAM, 1);
     List<FeatureGenerator> gens = new ArrayList<>();
@@ -169,6 +212,70 @@ public final class SentimentTrainer {
       }
     }
     return out;
+  }
+
+  /**
+   * K-fold cross-validation, for choosing settings on more than the dev split: K models, each
+   * trained on K−1 folds, score the remaining fold. The out-of-fold probabilities are calibrated in
+   * two halves (alternate rows), each with a calibration fitted on the other half, so that no row
+   * is judged by a calibration fitted on it; the result is one 3-class report over all rows.
+   *
+   * @param fold the fold (0..k−1) of a row; keep duplicates of a text in one fold
+   * @param training the training texts made from a list of rows (agreement weighting, ...)
+   * @param gold the gold text and label of a row
+   */
+  public static <R> ClassificationReport crossValidate(
+      List<R> rows,
+      ToIntFunction<R> fold,
+      int k,
+      Function<List<R>, List<LabeledText>> training,
+      Function<R, LabeledText> gold,
+      Settings settings,
+      SentimentLexicon lexicon)
+      throws IOException {
+    if (k < 2) {
+      throw new IllegalArgumentException("Invalid number of folds (< 2): " + k);
+    }
+    FinnishAnalyzer analyzer = AnalyzerModels.shipped().newAnalyzer();
+    List<double[]> raw = new ArrayList<>(rows.size());
+    List<Integer> labels = new ArrayList<>(rows.size());
+    for (int f = 0; f < k; f++) {
+      List<R> in = new ArrayList<>();
+      List<R> out = new ArrayList<>();
+      for (R r : rows) {
+        (fold.applyAsInt(r) == f ? out : in).add(r);
+      }
+      SentimentClassifier c =
+          train(training.apply(in), List.of(), settings, lexicon, Map.of()).newClassifier(analyzer);
+      for (R r : out) {
+        LabeledText t = gold.apply(r);
+        double[] p = c.raw(analyzer.analyze(t.text()));
+        // a text without any feature: the categorizer's answer would be its prior; call it neutral
+        raw.add(p != null ? p : new double[] {1e-6, 1 - 2e-6, 1e-6});
+        labels.add(t.label().ordinal());
+      }
+    }
+    int[] goldIdx = labels.stream().mapToInt(Integer::intValue).toArray();
+    ClassificationReport report =
+        new ClassificationReport(Arrays.stream(Sentiment.values()).map(Sentiment::label).toList());
+    for (int half = 0; half < 2; half++) {
+      List<double[]> fitRaw = new ArrayList<>();
+      List<Integer> fitGold = new ArrayList<>();
+      for (int i = 0; i < goldIdx.length; i++) {
+        if (i % 2 != half) {
+          fitRaw.add(raw.get(i));
+          fitGold.add(goldIdx[i]);
+        }
+      }
+      Calibration cal =
+          Calibration.fit(fitRaw, fitGold.stream().mapToInt(Integer::intValue).toArray());
+      for (int i = half; i < goldIdx.length; i += 2) {
+        report.add(
+            Sentiment.values()[goldIdx[i]].label(),
+            Sentiment.values()[cal.decide(cal.apply(raw.get(i)))].label());
+      }
+    }
+    return report;
   }
 
   /** Evaluates a model on labelled texts. */

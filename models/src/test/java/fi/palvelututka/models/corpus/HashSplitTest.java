@@ -47,4 +47,19 @@ class HashSplitTest {
   void rejectsImpossiblePercentages() {
     assertThatThrownBy(() -> new HashSplit(90, 20)).hasMessageContaining("train=90, dev=20");
   }
+
+  @Test
+  void foldsAreStableInRangeAndKeepDuplicatesTogether() {
+    assertThat(HashSplit.fold("Tosi hyvä paikka", 5))
+        .isEqualTo(HashSplit.fold("tosi  HYVÄ paikka ", 5));
+    java.util.Map<Integer, Integer> sizes = new java.util.TreeMap<>();
+    for (int i = 0; i < 5000; i++) {
+      int f = HashSplit.fold("teksti " + i, 5);
+      assertThat(f).isBetween(0, 4);
+      sizes.merge(f, 1, Integer::sum);
+    }
+    assertThat(sizes).hasSize(5);
+    assertThat(sizes.values()).allSatisfy(n -> assertThat(n).isBetween(850, 1150));
+    assertThatThrownBy(() -> HashSplit.fold("x", 0)).hasMessageContaining("0");
+  }
 }

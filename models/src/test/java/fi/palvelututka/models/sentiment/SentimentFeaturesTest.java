@@ -20,7 +20,24 @@ class SentimentFeaturesTest {
 
   private String[] all(String text) {
     return SentimentFeatures.tokens(
-        analyzer.analyze(text), java.util.EnumSet.allOf(SentimentFeatures.Feature.class), lexicon);
+        analyzer.analyze(text),
+        java.util.EnumSet.of(
+            SentimentFeatures.Feature.LEMMAS,
+            SentimentFeatures.Feature.LEXICON,
+            SentimentFeatures.Feature.INTENSITY),
+        lexicon);
+  }
+
+  @Test
+  void stemsShareAPrefixAcrossInflectedFormsAndMarkNegation() {
+    var stems = java.util.EnumSet.of(SentimentFeatures.Feature.STEMS);
+    assertThat(SentimentFeatures.tokens(analyzer.analyze("Suuri pettymys."), stems, lexicon))
+        .containsExactly("s:petty");
+    assertThat(SentimentFeatures.tokens(analyzer.analyze("Pettymyksiä riitti."), stems, lexicon))
+        .containsExactly("s:petty", "s:riitt");
+    // in a negation scope the stem is marked; words of five letters or fewer give no stem
+    assertThat(SentimentFeatures.tokens(analyzer.analyze("Ei ollut ystävällinen."), stems, lexicon))
+        .containsExactly("ns:ystäv");
   }
 
   @Test

@@ -39,7 +39,13 @@ class SentimentTrainerTest {
             tinyData(),
             tinyData(),
             new Settings(
-                "MAXENT", 100, 0, 1, true, java.util.EnumSet.of(SentimentFeatures.Feature.LEMMAS)),
+                "MAXENT",
+                100,
+                0,
+                1,
+                true,
+                java.util.EnumSet.of(SentimentFeatures.Feature.LEMMAS),
+                0.0),
             SentimentLexicon.empty(),
             java.util.Map.of("corpus", "tiny"));
     SentimentClassifier c = m.newClassifier();
@@ -52,6 +58,47 @@ class SentimentTrainerTest {
     assertThat(again.version()).isEqualTo(m.version());
     assertThat(again.calibration().toString()).isEqualTo(m.calibration().toString());
     assertThat(again.features()).containsExactly(SentimentFeatures.Feature.LEMMAS);
+  }
+
+  @Test
+  void quasiNewtonMaxentWithStemsLearnsTheTinyLexiconAndCrossValidates() throws Exception {
+    Settings qn =
+        new Settings(
+            "MAXENT_QN",
+            100,
+            0,
+            1,
+            true,
+            java.util.EnumSet.of(SentimentFeatures.Feature.LEMMAS, SentimentFeatures.Feature.STEMS),
+            1.0);
+    SentimentModel m =
+        SentimentTrainer.train(
+            tinyData(), tinyData(), qn, SentimentLexicon.empty(), java.util.Map.of());
+    assertThat(m.newClassifier().classify("mahtava ravintola").label())
+        .isEqualTo(Sentiment.POSITIVE);
+    assertThat(m.features())
+        .containsExactlyInAnyOrder(
+            SentimentFeatures.Feature.LEMMAS, SentimentFeatures.Feature.STEMS);
+
+    // every row is predicted exactly once, by a model that did not see it (folds by business
+    // type: the held-out rows' words are known from the other folds)
+    List<LabeledText> rows = tinyData();
+    ClassificationReport cv =
+        SentimentTrainer.crossValidate(
+            rows,
+            t -> rows.indexOf(t) / 12 % 3,
+            3,
+            part -> part,
+            t -> t,
+            qn,
+            SentimentLexicon.empty());
+    assertThat(cv.total()).isEqualTo(rows.size());
+    assertThat(cv.macroF1()).isGreaterThan(0.8);
+    assertThatThrownBy(
+            () ->
+                SentimentTrainer.crossValidate(
+                    rows, t -> 0, 1, p -> p, t -> t, qn, SentimentLexicon.empty()))
+        .hasMessageContaining("folds");
   }
 
   @Test
@@ -72,10 +119,15 @@ class SentimentTrainerTest {
   @Test
   void settingsAreValidatedWithTheValue() {
     var f = java.util.EnumSet.of(SentimentFeatures.Feature.LEMMAS);
-    assertThatThrownBy(() -> new Settings("SVM", 10, 1, 1, true, f)).hasMessageContaining("SVM");
-    assertThatThrownBy(() -> new Settings("MAXENT", 0, 1, 1, true, f)).hasMessageContaining("0");
-    assertThatThrownBy(() -> new Settings("MAXENT", 10, 1, 5, true, f)).hasMessageContaining("5");
-    assertThatThrownBy(() -> new Settings("MAXENT", 10, 1, 1, true, java.util.Set.of()))
+    assertThatThrownBy(() -> new Settings("SVM", 10, 1, 1, true, f, 0)).hasMessageContaining("SVM");
+    assertThatThrownBy(() -> new Settings("MAXENT", 0, 1, 1, true, f, 0)).hasMessageContaining("0");
+    assertThatThrownBy(() -> new Settings("MAXENT", 10, 1, 5, true, f, 0))
+        .hasMessageContaining("5");
+    assertThatThrownBy(() -> new Settings("MAXENT", 10, 1, 1, true, java.util.Set.of(), 0))
         .hasMessageContaining("empty");
+    assertThatThrownBy(() -> new Settings("MAXENT_QN", 10, 1, 1, true, f, -1))
+        .hasMessageContaining("-1");
+    assertThatThrownBy(() -> new Settings("MAXENT_QN", 10, 1, 1, true, f, Double.NaN))
+        .hasMessageContaining("NaN");
   }
 }
