@@ -390,13 +390,8 @@ public final class SummarizeJob {
   }
 
   /** The taxonomy's category ids, in its order. */
-  private static List<String> categoryIds() {
-    List<String> ids = new ArrayList<>();
-    for (ThemeCategory c : Taxonomy.shipped().categories()) {
-      ids.add(c.id());
-    }
-    return ids;
-  }
+  private static final List<String> CATEGORY_IDS =
+      Taxonomy.shipped().categories().stream().map(ThemeCategory::id).toList();
 
   private static String complaintCount(int category) {
     return "_complaint_reviews_" + category;
@@ -438,7 +433,7 @@ public final class SummarizeJob {
                 min("created_at").as("first_review_at"),
                 max("created_at").as("last_review_at"),
                 max("model_version").as("model_version")));
-    List<String> categories = categoryIds();
+    List<String> categories = CATEGORY_IDS;
     for (int i = 0; i < categories.size(); i++) {
       Column c = lit(categories.get(i));
       aggs.add(countIf(array_contains(col("complaint_cats"), c)).as(complaintCount(i)));
@@ -486,7 +481,7 @@ public final class SummarizeJob {
   /** Zero counts for empty periods, then the shares and rates derived from the counts. */
   private static Dataset<Row> fillCounts(Dataset<Row> d) {
     List<String> counts = new ArrayList<>(COUNTS);
-    for (int i = 0; i < categoryIds().size(); i++) {
+    for (int i = 0; i < CATEGORY_IDS.size(); i++) {
       counts.add(complaintCount(i));
       counts.add(praiseCount(i));
     }
@@ -525,7 +520,7 @@ public final class SummarizeJob {
    * from the counts {@link #aggregate} made (no second pass over the reviews).
    */
   private Dataset<Row> themeRates(Dataset<Row> core, String key) {
-    List<String> categories = categoryIds();
+    List<String> categories = CATEGORY_IDS;
     Column[] perCategory = new Column[categories.size()];
     for (int i = 0; i < perCategory.length; i++) {
       perCategory[i] =
@@ -584,17 +579,9 @@ public final class SummarizeJob {
                 col("created_at"),
                 col("rating"),
                 explode(col("complaint_mentions")).as("m"))
-            .select(
-                col("review_id"),
-                col("business_id"),
-                col("period"),
-                col("created_at"),
-                col("rating"),
-                col("m.mention_index").as("mention_index"),
-                col("m.category").as("category"),
-                col("m.confidence").as("confidence"),
-                col("m.start").as("start"),
-                col("m.end").as("end"))
+            // the mention's fields as columns (mention_index, category, confidence, start, end)
+            .select(col("*"), col("m.*"))
+            .drop("m", "polarity")
             .join(
                 top.select("business_id", "period", "category"),
                 on("business_id", "period", "category"))

@@ -195,12 +195,16 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     List<FinnSentimentRow> rows = FinnSentimentReader.read(tsv);
     HashSplit split = HashSplit.standard();
     List<FinnSentimentRow> trainRows = new ArrayList<>();
+    List<FinnSentimentRow> devRows = new ArrayList<>();
     List<LabeledText> dev = new ArrayList<>();
     List<LabeledText> test = new ArrayList<>();
     for (FinnSentimentRow r : rows) {
       switch (split.partOf(r.text())) {
         case TRAIN -> trainRows.add(r);
-        case DEV -> dev.add(new LabeledText(r.text(), r.majority()));
+        case DEV -> {
+          devRows.add(r);
+          dev.add(new LabeledText(r.text(), r.majority()));
+        }
         case TEST -> test.add(new LabeledText(r.text(), r.majority()));
       }
     }
@@ -255,11 +259,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         revR == null ? "-" : String.format(Locale.ROOT, "%.3f", revR.macroF1()));
 
     List<FinnSentimentRow> cvRows = new ArrayList<>(trainRows);
-    for (FinnSentimentRow r : rows) {
-      if (split.partOf(r.text()) == HashSplit.Part.DEV) {
-        cvRows.add(r);
-      }
-    }
+    cvRows.addAll(devRows);
     ClassificationReport cvR = cv == 0 ? null : crossValidate(cvRows, settings, agreement, lexicon);
     if (cvR != null) {
       log(
