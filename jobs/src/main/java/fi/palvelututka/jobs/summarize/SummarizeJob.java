@@ -2,8 +2,6 @@ package fi.palvelututka.jobs.summarize;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
-import static org.apache.spark.sql.functions.array_contains;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -18,7 +16,7 @@ import static org.apache.spark.sql.functions.median;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.percent_rank;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.shiftrightunsigned;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -41,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -142,6 +141,7 @@ public final class SummarizeJob {
     // storage memory, and the Parquet readers' buffers (outside Spark's memory accounting) then ran
     // out of heap (5M reviews, -Xmx2g). Reading it back from local disk costs little.
     Dataset<Row> base = base(lake).persist(StorageLevel.DISK_ONLY());
+    Dataset<Row> all = null;
     Dataset<Row> core = null;
     Dataset<Row> rates = null;
     try {
@@ -153,17 +153,26 @@ public final class SummarizeJob {
       periods.put(LAST_90, window(end, 90, 0));
       periods.put(PREV_30, window(end, 60, 30));
       periods.put(PREV_90, window(end, 180, 90));
-      Dataset<Row> byPeriod = null;
+      // One row per review and summary key it counts towards: each period it falls in, and its
+      // month. All keys are aggregated in one pass over the base (not one pass per period).
+      List<Column> keys = new ArrayList<>();
       for (Map.Entry<String, Column> p : periods.entrySet()) {
-        Dataset<Row> d = base.filter(p.getValue()).withColumn("period", lit(p.getKey()));
-        byPeriod = byPeriod == null ? d : byPeriod.unionByName(d);
+        keys.add(when(p.getValue(), struct(lit(p.getKey()).as("period"), NO_MONTH.as("month"))));
       }
+      keys.add(
+          when(col("month").isNotNull(), struct(NO_PERIOD.as("period"), col("month").as("month"))));
+      Dataset<Row> keyed =
+          base.withColumn("_key", explode(array_compact(array(keys.toArray(new Column[0])))))
+              .withColumn("period", col("_key.period"))
+              .withColumn("month", col("_key.month"))
+              .drop("_key");
+      all = aggregate(keyed).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> periodCounts = all.filter(col("period").isNotNull()).drop("month");
+      // every review counts towards all_time: its rows name every business
       Dataset<Row> businesses =
-          base.groupBy("business_id")
-              .agg(
-                  first("business_name", true).as("business_name"),
-                  first("business_category", true).as("business_category"),
-                  first("city", true).as("city"));
+          periodCounts
+              .filter(col("period").equalTo(PERIOD_ALL))
+              .select("business_id", "business_name", "business_category", "city");
       Dataset<Row> grid =
           businesses.crossJoin(
               spark
@@ -172,7 +181,7 @@ public final class SummarizeJob {
       core =
           fillCounts(
               grid.join(
-                  aggregate(byPeriod, "period").drop("business_name"),
+                  periodCounts.drop("business_name", "business_category", "city"),
                   on("business_id", "period"),
                   "left"));
       core = core.persist(StorageLevel.MEMORY_AND_DISK());
@@ -204,7 +213,7 @@ public final class SummarizeJob {
 
       Dataset<Row> top =
           topComplaints(
-              byPeriod.filter(not(isPrev)),
+              keyed.filter(col("period").isin(PERIOD_ALL, LAST_30, LAST_90)),
               rates.filter(not(isPrev)),
               lake.readStaged(Tables.ASPECT_MENTIONS)
                   .filter(col("polarity").equalTo("complaint"))
@@ -268,8 +277,9 @@ public final class SummarizeJob {
           Tables.conform(summary, Tables.BUSINESS_SUMMARY_SCHEMA).coalesce(1),
           Tables.BUSINESS_SUMMARY);
 
-      Dataset<Row> monthlyBase = base.filter(col("month").isNotNull());
-      Dataset<Row> monthlyCore = fillCounts(aggregate(monthlyBase, "month"));
+      Dataset<Row> monthlyCore =
+          fillCounts(
+              all.filter(col("month").isNotNull()).drop("period", "business_category", "city"));
       Dataset<Row> monthlyThemes =
           themeRates(monthlyCore, "month")
               .groupBy("business_id", "month")
@@ -294,7 +304,7 @@ public final class SummarizeJob {
           monthRows);
       return new Result(rows, monthRows, businessCount);
     } finally {
-      for (Dataset<Row> d : java.util.Arrays.asList(rates, core, base)) {
+      for (Dataset<Row> d : java.util.Arrays.asList(rates, core, all, base)) {
         if (d != null) {
           d.unpersist();
         }
@@ -323,30 +333,40 @@ public final class SummarizeJob {
                     .as("replied"),
                 col("owner_reply_at"));
     // The categories a review complains about / praises, from its own aspects array: no group-by
-    // of aspect_mentions (one row per mention) and no join back to the reviews.
+    // of aspect_mentions (one row per mention) and no join back to the reviews. Only the aspects'
+    // small fields are read (aspects.category etc.: Parquet reads those columns, not the evidence
+    // sentences), and the categories are kept as a bit per taxonomy category.
     Dataset<Row> tags =
         lake.readStaged(Tables.REVIEW_TAGS)
             .select(
                 col("review_id"),
                 col("sentiment"),
                 col("model_version"),
-                categoriesWith("complaint").as("complaint_cats"),
-                categoriesWith("praise").as("praise_cats"),
+                col("aspects.category").as("a_category"),
+                col("aspects.polarity").as("a_polarity"),
+                col("aspects.confidence").as("a_confidence"),
+                col("aspects.start").as("a_start"),
+                col("aspects.end").as("a_end"))
+            .select(
+                col("review_id"),
+                col("sentiment"),
+                col("model_version"),
+                categoryBits("complaint").as("complaint_bits"),
+                categoryBits("praise").as("praise_bits"),
                 // candidates for the top-complaint quotes (mention_index as in aspect_mentions)
-                expr("filter(transform(aspects, (a, i) -> named_struct('mention_index', i,"
-                        + " 'category', a.category, 'polarity', a.polarity, 'confidence',"
-                        + " a.confidence, 'start', a.start, 'end', a.end)),"
-                        + " m -> m.polarity = 'complaint')")
+                expr("filter(transform(arrays_zip(a_category, a_polarity, a_confidence, a_start,"
+                        + " a_end), (a, i) -> named_struct('mention_index', i, 'category',"
+                        + " a.a_category, 'polarity', a.a_polarity, 'confidence', a.a_confidence,"
+                        + " 'start', a.a_start, 'end', a.a_end)), m -> m.polarity = 'complaint')")
                     .as("complaint_mentions"));
-    Column empty = expr("cast(array() as array<string>)");
     Column negative =
         col("sentiment")
             .equalTo("negative")
             .or(col("sentiment").isNull().and(col("rating").leq(2)));
     return reviews
         .join(tags, "review_id", "left")
-        .withColumn("complaint_cats", coalesce(col("complaint_cats"), empty))
-        .withColumn("praise_cats", coalesce(col("praise_cats"), empty))
+        .withColumn("complaint_bits", coalesce(col("complaint_bits"), lit(0L)))
+        .withColumn("praise_bits", coalesce(col("praise_bits"), lit(0L)))
         .withColumn("tagged", col("sentiment").isNotNull())
         .withColumn("negative", coalesce(negative, lit(false)))
         .withColumn(
@@ -363,24 +383,36 @@ public final class SummarizeJob {
                 col("rating")
                     .equalTo(5)
                     .and(
-                        size(col("complaint_cats")).gt(0).or(col("sentiment").equalTo("negative"))),
+                        col("complaint_bits")
+                            .notEqual(0L)
+                            .or(col("sentiment").equalTo("negative"))),
                 lit(false)))
         .withColumn(
             "one_star_praise",
             coalesce(
                 col("rating")
                     .equalTo(1)
-                    .and(size(col("praise_cats")).gt(0).or(col("sentiment").equalTo("positive"))),
+                    .and(col("praise_bits").notEqual(0L).or(col("sentiment").equalTo("positive"))),
                 lit(false)))
         .withColumn("month", trunc(col("created_at"), "month"));
   }
 
-  /** The distinct categories of a review_tags row's aspects with this polarity. */
-  private static Column categoriesWith(String polarity) {
+  /**
+   * The categories of a review_tags row's aspects with this polarity, as bits: bit i set when the
+   * row has a mention of the taxonomy's i-th category ({@link #CATEGORY_IDS}).
+   */
+  private static Column categoryBits(String polarity) {
+    String ids =
+        CATEGORY_IDS.stream()
+            .map(c -> "'" + c + "'")
+            .collect(Collectors.joining(", ", "array(", ")"));
     return expr(
-        "array_distinct(transform(filter(aspects, a -> a.polarity = '"
+        "aggregate(zip_with(a_category, a_polarity, (c, p) -> if(p = '"
             + polarity
-            + "'), a -> a.category))");
+            + "', array_position("
+            + ids
+            + ", c), 0L)), 0L, (bits, k) -> if(k > 0, bits | shiftleft(1L, cast(k - 1 as int)),"
+            + " bits))");
   }
 
   private static Column window(Instant end, int fromDaysBack, int toDaysBack) {
@@ -389,9 +421,16 @@ public final class SummarizeJob {
     return col("created_at").geq(lit(from)).and(col("created_at").lt(lit(to)));
   }
 
-  /** The taxonomy's category ids, in its order. */
-  private static final List<String> CATEGORY_IDS =
-      Taxonomy.shipped().categories().stream().map(ThemeCategory::id).toList();
+  /** The taxonomy's category ids, in its order (at most 63: one bit each in a long). */
+  private static final List<String> CATEGORY_IDS = categoryIds();
+
+  private static List<String> categoryIds() {
+    List<String> ids = Taxonomy.shipped().categories().stream().map(ThemeCategory::id).toList();
+    if (ids.size() > 63) {
+      throw new IllegalStateException("More than 63 theme categories: " + ids.size());
+    }
+    return ids;
+  }
 
   private static String complaintCount(int category) {
     return "_complaint_reviews_" + category;
@@ -401,60 +440,91 @@ public final class SummarizeJob {
     return "_praise_reviews_" + category;
   }
 
+  private static final Column NO_PERIOD = lit(null).cast(DataTypes.StringType);
+  private static final Column NO_MONTH = lit(null).cast(DataTypes.DateType);
+
   /**
-   * Counts, rating, sentiment, mismatches, replies and per-category complaint / praise review
-   * counts per business and {@code key}, in one pass over the rows. The mismatch ids and the median
-   * reply time (object aggregates, which Spark sorts for) come from the few rows that have them.
+   * Counts, rating, sentiment, replies and per-category complaint / praise review counts per
+   * business and key (period or month; the other is null), in one pass over the keyed rows; the
+   * business's name, category and city. For the periods also the mismatch ids and the median reply
+   * time to negative reviews: object aggregates, which Spark sorts for, so they come from the few
+   * rows that have them.
+   *
+   * <p>Spark aggregates string values (first name, latest model version) by sorting every row, so
+   * the pass over the reviews groups by the strings too and aggregates only numbers, in a hash
+   * table; a second, small aggregation over its result (one row per key, more only when a business
+   * has several names or model versions) combines them.
    */
-  private static Dataset<Row> aggregate(Dataset<Row> rows, String key) {
-    List<Column> aggs =
-        new ArrayList<>(
-            List.of(
-                first("business_name", true).as("business_name"),
-                count(lit(1)).as("review_count"),
-                countIf(col("tagged")).as("tagged_count"),
-                countIf(col("language").equalTo("fi")).as("finnish_count"),
-                count(col("rating")).as("rated_count"),
-                avg(col("rating")).as("rating_mean"),
-                countIf(col("rating").equalTo(1)).as("stars_1"),
-                countIf(col("rating").equalTo(2)).as("stars_2"),
-                countIf(col("rating").equalTo(3)).as("stars_3"),
-                countIf(col("rating").equalTo(4)).as("stars_4"),
-                countIf(col("rating").equalTo(5)).as("stars_5"),
-                countIf(col("sentiment").equalTo("positive")).as("positive_count"),
-                countIf(col("sentiment").equalTo("neutral")).as("neutral_count"),
-                countIf(col("sentiment").equalTo("negative")).as("negative_count"),
-                countIf(col("sentiment").equalTo("mixed")).as("mixed_count"),
-                countIf(col("five_star_complaint")).as("five_star_with_complaint"),
-                countIf(col("one_star_praise")).as("one_star_with_praise"),
-                countIf(col("replied")).as("replied_count"),
-                countIf(col("negative")).as("negative_reviews"),
-                countIf(col("negative").and(col("replied"))).as("negative_replied"),
-                min("created_at").as("first_review_at"),
-                max("created_at").as("last_review_at"),
-                max("model_version").as("model_version")));
-    List<String> categories = CATEGORY_IDS;
-    for (int i = 0; i < categories.size(); i++) {
-      Column c = lit(categories.get(i));
-      aggs.add(countIf(array_contains(col("complaint_cats"), c)).as(complaintCount(i)));
-      aggs.add(countIf(array_contains(col("praise_cats"), c)).as(praiseCount(i)));
+  private static Dataset<Row> aggregate(Dataset<Row> keyed) {
+    Map<String, Column> counts = new LinkedHashMap<>();
+    counts.put("review_count", count(lit(1)));
+    counts.put("tagged_count", countIf(col("tagged")));
+    counts.put("finnish_count", countIf(col("language").equalTo("fi")));
+    counts.put("rated_count", count(col("rating")));
+    counts.put("_rating_sum", sum(col("rating").cast("long")));
+    for (int stars = 1; stars <= 5; stars++) {
+      counts.put("stars_" + stars, countIf(col("rating").equalTo(stars)));
     }
-    Dataset<Row> counts =
-        rows.groupBy(col("business_id"), col(key))
-            .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
-    Dataset<Row> mismatches =
-        rows.filter(col("five_star_complaint").or(col("one_star_praise")))
-            .groupBy(col("business_id"), col(key))
+    for (String label : List.of("positive", "neutral", "negative", "mixed")) {
+      counts.put(label + "_count", countIf(col("sentiment").equalTo(label)));
+    }
+    counts.put("five_star_with_complaint", countIf(col("five_star_complaint")));
+    counts.put("one_star_with_praise", countIf(col("one_star_praise")));
+    counts.put("replied_count", countIf(col("replied")));
+    counts.put("negative_reviews", countIf(col("negative")));
+    counts.put("negative_replied", countIf(col("negative").and(col("replied"))));
+    for (int i = 0; i < CATEGORY_IDS.size(); i++) {
+      counts.put(
+          complaintCount(i), sum(shiftrightunsigned(col("complaint_bits"), i).bitwiseAND(1L)));
+      counts.put(praiseCount(i), sum(shiftrightunsigned(col("praise_bits"), i).bitwiseAND(1L)));
+    }
+    List<Column> numbers = new ArrayList<>();
+    List<Column> combined = new ArrayList<>();
+    counts.forEach(
+        (name, c) -> {
+          numbers.add(c.as(name));
+          combined.add(sum(col(name)).as(name));
+        });
+    numbers.add(min("created_at").as("first_review_at"));
+    numbers.add(max("created_at").as("last_review_at"));
+    combined.add(min("first_review_at").as("first_review_at"));
+    combined.add(max("last_review_at").as("last_review_at"));
+    combined.add(first("business_category", true).as("business_category"));
+    combined.add(first("city", true).as("city"));
+    combined.add(max("model_version").as("model_version"));
+    Dataset<Row> perKey =
+        keyed
+            .groupBy(
+                col("business_id"),
+                col("period"),
+                col("month"),
+                col("business_name"),
+                col("business_category"),
+                col("city"),
+                col("model_version"))
+            .agg(numbers.get(0), numbers.subList(1, numbers.size()).toArray(new Column[0]))
+            .groupBy(col("business_id"), col("period"), col("month"))
+            .agg(first("business_name", true).as("business_name"), combined.toArray(new Column[0]))
+            .withColumn(
+                "rating_mean",
+                when(
+                    col("rated_count").gt(0),
+                    col("_rating_sum").cast("double").divide(col("rated_count").cast("double"))))
+            .drop("_rating_sum");
+    Column mismatch = col("five_star_complaint").or(col("one_star_praise"));
+    Column replyToNegative = col("negative").and(col("reply_hours").isNotNull());
+    // collect_list and median skip nulls: each sees only its own rows
+    Dataset<Row> few =
+        keyed
+            .filter(col("period").isNotNull().and(mismatch.or(replyToNegative)))
+            .groupBy(col("business_id"), col("period"))
             .agg(
-                slice(sort_array(collect_list(col("review_id"))), 1, MISMATCH_IDS)
-                    .as("mismatch_review_ids"));
-    Dataset<Row> replies =
-        rows.filter(col("negative").and(col("reply_hours").isNotNull()))
-            .groupBy(col("business_id"), col(key))
-            .agg(median(col("reply_hours")).as("negative_median_reply_hours"));
-    return counts
-        .join(mismatches, on("business_id", key), "left")
-        .join(replies, on("business_id", key), "left");
+                slice(sort_array(collect_list(when(mismatch, col("review_id")))), 1, MISMATCH_IDS)
+                    .as("mismatch_review_ids"),
+                median(when(replyToNegative, col("reply_hours")))
+                    .as("negative_median_reply_hours"));
+    // month rows (period null) match no row of `few`
+    return perKey.join(few, on("business_id", "period"), "left");
   }
 
   private static final List<String> COUNTS =

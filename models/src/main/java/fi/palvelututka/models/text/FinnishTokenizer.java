@@ -22,15 +22,16 @@ import opennlp.tools.util.StringList;
  * only never reach the model (alphanumeric optimization), so the model runs on a small share of the
  * text. Runs of the same punctuation ("!!!", "...") are one token.
  *
- * <p>Two shapes that make up most of what is left are split without the model, because the model is
- * slow (a maxent decision per character) and the answer is clear: a word followed by commas,
- * semicolons, "!" or "?" ("palvelu,", "kiitos!!"), and a word of at least {@value #MIN_KNOWN_WORD}
- * letters that the analyzer knows followed by one period ("palvelu.") unless it is one of the
- * models' abbreviations. On 16,000 FinnSentiment and XED texts the tokens equal the model's but for
- * about 0.1% of tokens ({@code FinnishTokenizerTest}), and nearly all of those are the model's
- * errors that the rule gets right: names and foreign words kept together with their period or comma
- * ("Graham.", "Japp,"), or "??" glued to the word ("vikaa??" "?"). The exceptions are abbreviations
- * that are also in the vocabulary ("nimim.", "alkup."). Token F1 on held-out UD data does not drop.
+ * <p>The shapes that make up most of what is left are split without the model, because the model is
+ * slow (a maxent decision per character) and the answer is clear (see {@link #splitWithoutModel}):
+ * marks only ("-", "/", "!!!"); a word, hyphenated or not, between quotes or brackets and followed
+ * by {@code , ; : ! ?} ("palvelu,", "(kiitos!!)", "Kela-korvaus"); and a word followed by periods
+ * when it cannot be an abbreviation ("palvelu.", "hyvä..."). On 38,657 FinnSentiment and XED texts
+ * the tokens equal the model's but for about 0.17% of tokens ({@code FinnishTokenizerTest}), and
+ * most of those are the model's errors: names and foreign words kept together with their period
+ * ("Graham."), an opening quote or one "?" glued to the word ("\"en", "vikaa??" as "vikaa?" "?"), a
+ * run of dashes cut at random. The exceptions are abbreviations the dictionaries lack ("nimim.",
+ * "kans."). Token F1 on held-out UD data is higher than the model's.
  *
  * <p>NOT thread-safe (TokenizerME): one per thread or partition. A {@code null} model gives the
  * rule-only tokenizer (punctuation split off words), used as a baseline.
@@ -64,8 +65,8 @@ public final class FinnishTokenizer {
   private static final Pattern MISSING_SPACE =
       Pattern.compile("(?<=\\p{L}{2})[.!?;,]+(?=\\p{Lu}\\p{Ll})|(?<=\\p{Ll}{2}),(?=\\p{Ll}{2})");
 
-  /** Shortest known word split from its period without the model (shorter: abbreviation-like). */
-  static final int MIN_KNOWN_WORD = 5;
+  /** Shortest word split from its period without the model unless the analyzer knows it. */
+  static final int MIN_WORD = 5;
 
   private final TokenizerME model;
   private final boolean shortcuts;
@@ -286,36 +287,119 @@ public final class FinnishTokenizer {
   }
 
   /**
-   * A word followed by a run of {@code , ; ! ?}, or a known word followed by one period: emits the
-   * word and each punctuation mark (runs are merged later) and returns true; else false.
+   * Splits the shapes whose tokens are clear without the model, and returns true; else false (the
+   * model decides). The shapes:
+   *
+   * <ul>
+   *   <li>marks only, no letter or digit ("-", "!!!", "/", "--"): each run of one mark is a token
+   *       (runs of "!", "?" and "." together merge later);
+   *   <li>a word, optionally with inner hyphens ("Kela-korvaus"), between opening quotes or
+   *       brackets and closing quotes, brackets or {@code , ; : ! ?}: one token each;
+   *   <li>as above with periods after the word ("palvelu." "hyvä..." "(kiire)."): only when the
+   *       word is known to the analyzer and is none of the abbreviations, or when the period
+   *       follows a closing quote or bracket.
+   * </ul>
    */
   private boolean splitWithoutModel(String text, int s, int e, List<Tok> out) {
-    int k = s;
+    int a = s;
+    while (a < e && isOpener(text.charAt(a))) {
+      a++;
+    }
+    int k = a;
     while (k < e && Character.isLetter(text.charAt(k))) {
       k++;
     }
-    if (k == s || k == e) {
-      return false;
+    while (k > a && k + 1 < e && text.charAt(k) == '-' && Character.isLetter(text.charAt(k + 1))) {
+      k++;
+      while (k < e && Character.isLetter(text.charAt(k))) {
+        k++;
+      }
     }
-    if (text.charAt(k) == '.') {
-      if (k + 1 != e || k - s < MIN_KNOWN_WORD || knownWord == null) {
-        return false;
-      }
-      String word = text.substring(s, k).toLowerCase(Locale.ROOT);
-      if (!knownWord.test(word) || abbreviations.contains(word)) {
-        return false;
-      }
-    } else {
-      for (int i = k; i < e; i++) {
-        char c = text.charAt(i);
-        if (c != ',' && c != ';' && c != '!' && c != '?') {
+    if (k == a) {
+      return a == s && marksOnly(text, s, e) && emitMarks(text, s, e, out);
+    }
+    for (int i = k; i < e; i++) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        if (i == k && !periodSplits(text.substring(a, k))) {
           return false;
         }
+      } else if (!isCloser(c) && c != ',' && c != ';' && c != ':' && c != '!' && c != '?') {
+        return false;
       }
     }
-    out.add(new Tok(s, k, TokenType.WORD));
+    for (int i = s; i < a; i++) {
+      out.add(new Tok(i, i + 1, typeOf(text, i, i + 1)));
+    }
+    out.add(new Tok(a, k, TokenType.WORD));
     for (int i = k; i < e; i++) {
-      out.add(new Tok(i, i + 1, TokenType.PUNCT));
+      out.add(new Tok(i, i + 1, typeOf(text, i, i + 1)));
+    }
+    return true;
+  }
+
+  /**
+   * A period right after this word ends a sentence, not an abbreviation: the word is none of the
+   * abbreviations and has at least {@value #MIN_WORD} letters; or it is a lower-case word the
+   * analyzer knows of 3 or 4 letters ("hyvä.", "heti."); or one of a few two-letter words ("on.",
+   * "ei."). Shorter or capitalized unknown words ("em.", "km.", "Ps.") are left to the model.
+   */
+  private boolean periodSplits(String word) {
+    if (knownWord == null) {
+      return false;
+    }
+    String lower = word.toLowerCase(Locale.ROOT);
+    if (abbreviations.contains(lower)) {
+      return false;
+    }
+    int n = word.length();
+    if (n >= MIN_WORD) {
+      return true;
+    }
+    if (n >= 3) {
+      return lower.equals(word) && knownWord.test(lower);
+    }
+    return SENTENCE_FINAL_PAIRS.contains(word);
+  }
+
+  /** Two-letter words that end sentences ("Se on." "Ei ne."); other pairs may be abbreviations. */
+  private static final Set<String> SENTENCE_FINAL_PAIRS =
+      Set.of("on", "ei", "se", "ne", "jo", "me", "te", "he");
+
+  private static boolean isOpener(char c) {
+    return c == '"'
+        || c == '\u201C'
+        || c == '\u201D'
+        || c == '\u201E'
+        || c == '\u00AB'
+        || c == '('
+        || c == '[';
+  }
+
+  private static boolean isCloser(char c) {
+    return c == '"' || c == '\u201D' || c == '\u201C' || c == '\u00BB' || c == ')' || c == ']';
+  }
+
+  private static boolean marksOnly(String text, int s, int e) {
+    for (int i = s; i < e; i++) {
+      char c = text.charAt(i);
+      if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Each run of one mark is a token ("--", "***"). */
+  private static boolean emitMarks(String text, int s, int e, List<Tok> out) {
+    int i = s;
+    while (i < e) {
+      int j = i + 1;
+      while (j < e && text.charAt(j) == text.charAt(i)) {
+        j++;
+      }
+      out.add(new Tok(i, j, typeOf(text, i, j)));
+      i = j;
     }
     return true;
   }

@@ -1,12 +1,16 @@
 package fi.palvelututka.models.text;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.util.Span;
+import opennlp.tools.util.StringList;
 
 /**
  * Sentence boundaries for Finnish review text: an OpenNLP {@link SentenceDetectorME} trained on UD
@@ -30,10 +34,29 @@ public final class SentenceSplitter {
 
   private static final Pattern LETTER = Pattern.compile("\\p{L}", Pattern.UNICODE_CHARACTER_CLASS);
 
+  /**
+   * Shortest word whose period ends a sentence without asking the model (unless an abbreviation).
+   */
+  static final int MIN_WORD = 5;
+
   private final SentenceDetectorME model;
+  private final boolean shortcuts;
+  private final Set<String> abbreviations = new HashSet<>();
 
   public SentenceSplitter(SentenceModel model) {
+    this(model, true);
+  }
+
+  /** {@code shortcuts} false: every block with inner sentence punctuation goes to the model. */
+  SentenceSplitter(SentenceModel model, boolean shortcuts) {
     this.model = model == null ? null : new FastSentenceDetector(model);
+    this.shortcuts = shortcuts;
+    if (model != null && model.getAbbreviations() != null) {
+      for (StringList e : model.getAbbreviations()) {
+        String a = e.getToken(0).toLowerCase(Locale.ROOT);
+        abbreviations.add(a.endsWith(".") ? a.substring(0, a.length() - 1) : a);
+      }
+    }
   }
 
   /** Sentence spans, trimmed, in order, non-overlapping, never empty. */
@@ -191,9 +214,88 @@ public final class SentenceSplitter {
       add(text, s, e, out);
       return;
     }
+    if (model != null && shortcuts) {
+      // 2. clear breaks cut the block without the model; the model sees what is left
+      int from = s;
+      for (int i = s; i < e; i++) {
+        int next = clearBreakAt(text, i, e);
+        if (next > 0) {
+          detect(text, from, i + 1 + runAfter(text, i, e), out);
+          from = next;
+          i = next - 1;
+        }
+      }
+      detect(text, from, e, out);
+      return;
+    }
+    detect(text, s, e, out);
+  }
+
+  /** Run of sentence punctuation continuing after i (0 when none). */
+  private static int runAfter(String text, int i, int e) {
+    int j = i + 1;
+    while (j < e && isEos(text.charAt(j))) {
+      j++;
+    }
+    return j - i - 1;
+  }
+
+  /**
+   * If a clear sentence break starts at i, the index of the next sentence's first character, else
+   * 0. Clear: "!" or "?" (runs too) after a letter, or one period after a word of at least {@value
+   * #MIN_WORD} letters that is none of the model's abbreviations; then white space and a capital
+   * letter. Everything else (periods after short words, numbers or initials, "...") is left to the
+   * model.
+   */
+  private int clearBreakAt(String text, int i, int e) {
+    char c = text.charAt(i);
+    if (!isEos(c) || i == 0 || (i > 0 && isEos(text.charAt(i - 1)))) {
+      return 0;
+    }
+    int j = i + 1 + runAfter(text, i, e);
+    int k = j;
+    while (k < e && Character.isWhitespace(text.charAt(k))) {
+      k++;
+    }
+    if (k == j || k >= e || !Character.isUpperCase(text.charAt(k))) {
+      return 0;
+    }
+    if (c == '.') {
+      if (j != i + 1) {
+        return 0; // "..." or ".!"
+      }
+      int w = i;
+      while (w > 0 && Character.isLetter(text.charAt(w - 1))) {
+        w--;
+      }
+      if (i - w < MIN_WORD
+          || w > 0 && !Character.isWhitespace(text.charAt(w - 1))
+          || abbreviations.contains(text.substring(w, i).toLowerCase(Locale.ROOT))) {
+        return 0;
+      }
+    } else if (!Character.isLetter(text.charAt(i - 1))) {
+      return 0;
+    }
+    return k;
+  }
+
+  private void detect(String text, int s, int e, List<Span> out) {
+    while (s < e && Character.isWhitespace(text.charAt(s))) {
+      s++;
+    }
+    while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+      e--;
+    }
+    if (s >= e) {
+      return;
+    }
+    if (!hasEndPunctuation(text, s, e)) {
+      add(text, s, e, out);
+      return;
+    }
     String b = text.substring(s, e);
     if (model != null) {
-      // 2. the trained detector inside each block
+      // the trained detector inside the block
       for (Span sp : model.sentPosDetect(b)) {
         add(text, s + sp.getStart(), s + sp.getEnd(), out);
       }

