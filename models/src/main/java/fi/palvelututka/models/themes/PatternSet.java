@@ -87,12 +87,14 @@ public final class PatternSet {
   private final Map<String, int[]> exact;
   private final CharTrie prefix;
   private final CharTrie suffix;
-  private final String[] containsText;
-  private final int[] containsElement;
+  private final CharTrie contains;
   private final int[] negElements;
 
-  /** patterns indexed by their first element that is not NEG. */
-  private final Map<Integer, List<Pattern>> byAnchor;
+  /** Patterns indexed by their first element that is not NEG (by element id; null: none). */
+  private final Pattern[][] byAnchor;
+
+  /** Per-thread working lists of {@link #match} (the set itself stays immutable). */
+  private final ThreadLocal<Scratch> scratch;
 
   private PatternSet(
       List<String> categoryIds,
@@ -110,8 +112,11 @@ public final class PatternSet {
     this.exact = exact;
     this.prefix = CharTrie.of(prefix, false);
     this.suffix = CharTrie.of(suffix, true);
-    this.containsText = containsText;
-    this.containsElement = containsElement;
+    Map<String, List<Integer>> containing = new HashMap<>();
+    for (int i = 0; i < containsText.length; i++) {
+      containing.computeIfAbsent(containsText[i], k -> new ArrayList<>()).add(containsElement[i]);
+    }
+    this.contains = CharTrie.of(freeze(containing), false);
     this.negElements = negElements;
     Map<Integer, List<Pattern>> idx = new HashMap<>();
     for (Pattern p : patterns) {
@@ -124,7 +129,42 @@ public final class PatternSet {
       }
       idx.computeIfAbsent(anchor, k -> new ArrayList<>()).add(p);
     }
-    this.byAnchor = idx;
+    this.byAnchor = new Pattern[elements.length][];
+    idx.forEach((e, ps) -> byAnchor[e] = ps.toArray(new Pattern[0]));
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(elements.length));
+  }
+
+  /** Token indexes per element id, for the elements one sentence touched. */
+  private static final class Scratch {
+    final IntList[] where;
+    final IntList touched = new IntList();
+    final IntList ids = new IntList();
+
+    Scratch(int elements) {
+      where = new IntList[elements];
+    }
+
+    IntList at(int e) {
+      IntList l = where[e];
+      if (l == null) {
+        l = where[e] = new IntList();
+      }
+      if (l.size == 0) {
+        touched.add(e);
+      }
+      return l;
+    }
+
+    boolean has(int e) {
+      return where[e] != null && where[e].size > 0;
+    }
+
+    void clear() {
+      for (int k = 0; k < touched.size; k++) {
+        where[touched.data[k]].clear();
+      }
+      touched.clear();
+    }
   }
 
   public List<Pattern> patterns() {
@@ -289,62 +329,68 @@ public final class PatternSet {
   public List<Match> match(Sentence sentence) {
     List<Token> tokens = sentence.tokens();
     int n = tokens.size();
-    // element id -> token indexes where it matches
-    Map<Integer, IntList> where = new HashMap<>();
-    IntList scratch = new IntList();
-    for (int i = 0; i < n; i++) {
-      Token t = tokens.get(i);
-      if (!t.isWord()) {
-        continue;
-      }
-      scratch.clear();
-      if (t.negator()) {
-        for (int e : negElements) {
-          scratch.add(e);
-        }
-      }
-      lookup(t.lemma(), scratch);
-      if (!t.norm().equals(t.lemma())) {
-        lookup(t.norm(), scratch);
-      }
-      for (int k = 0; k < scratch.size; k++) {
-        int e = scratch.data[k];
-        if (elements[e].requireNegated() && !t.negated()) {
+    Scratch w = scratch.get();
+    try {
+      IntList ids = w.ids;
+      for (int i = 0; i < n; i++) {
+        Token t = tokens.get(i);
+        if (!t.isWord()) {
           continue;
         }
-        IntList l = where.computeIfAbsent(e, x -> new IntList());
-        if (l.size == 0 || l.data[l.size - 1] != i) {
-          l.add(i);
+        ids.clear();
+        if (t.negator()) {
+          for (int e : negElements) {
+            ids.add(e);
+          }
+        }
+        lookup(t.lemma(), ids);
+        if (!t.norm().equals(t.lemma())) {
+          lookup(t.norm(), ids);
+        }
+        for (int k = 0; k < ids.size; k++) {
+          int e = ids.data[k];
+          if (elements[e].requireNegated() && !t.negated()) {
+            continue;
+          }
+          IntList l = w.at(e);
+          if (l.size == 0 || l.data[l.size - 1] != i) {
+            l.add(i);
+          }
         }
       }
-    }
-    if (where.isEmpty()) {
-      return List.of();
-    }
-    List<Match> out = new ArrayList<>();
-    for (Integer e : where.keySet()) {
-      List<Pattern> cands = byAnchor.get(e);
-      if (cands == null) {
-        continue;
+      if (w.touched.size == 0) {
+        return List.of();
       }
-      for (Pattern p : cands) {
-        int[] found = find(p, where);
-        if (found != null) {
-          out.add(new Match(p, sorted(found), negatedCue(p, found, tokens)));
+      // in element id order, so the matches come out in the same order for the same sentence
+      int[] touched = Arrays.copyOf(w.touched.data, w.touched.size);
+      Arrays.sort(touched);
+      List<Match> out = new ArrayList<>();
+      for (int e : touched) {
+        Pattern[] cands = byAnchor[e];
+        if (cands == null) {
+          continue;
+        }
+        for (Pattern p : cands) {
+          int[] found = find(p, w);
+          if (found != null) {
+            out.add(new Match(p, sorted(found), negatedCue(p, found, tokens)));
+          }
         }
       }
+      return out;
+    } finally {
+      w.clear();
     }
-    return out;
   }
 
   private void lookup(String key, IntList out) {
     addAll(exact.get(key), out);
     prefix.collect(key, out);
     suffix.collect(key, out);
-    for (int i = 0; i < containsText.length; i++) {
-      if (key.contains(containsText[i])) {
-        out.add(containsElement[i]);
-      }
+    // "*x*" elements: x starts somewhere in the key (each element once)
+    int from = out.size;
+    for (int i = 0; i < key.length(); i++) {
+      contains.collectAt(key, i, out, from);
     }
   }
 
@@ -398,6 +444,25 @@ public final class PatternSet {
       return ch[at];
     }
 
+    /**
+     * Adds the ids of every entry that starts at {@code start} in key, skipping ids already in out
+     * from index {@code from} on (not reversed tries only).
+     */
+    void collectAt(String key, int start, IntList out, int from) {
+      CharTrie node = this;
+      int n = key.length();
+      for (int i = start; i < n && node != null; i++) {
+        node = node.child(key.charAt(i), false);
+        if (node != null && node.ids != null) {
+          for (int id : node.ids) {
+            if (!out.contains(id, from)) {
+              out.add(id);
+            }
+          }
+        }
+      }
+    }
+
     /** Adds the ids of every entry that is a prefix (suffix) of key. */
     void collect(String key, IntList out) {
       addAll(ids, out); // an empty prefix
@@ -439,19 +504,19 @@ public final class PatternSet {
    * Distinct tokens, one per element (in element order), within the window; null when there are
    * none or a forbidden element occurs in the sentence.
    */
-  private static int[] find(Pattern p, Map<Integer, IntList> where) {
+  private static int[] find(Pattern p, Scratch w) {
     for (int f : p.forbidden()) {
-      if (where.containsKey(f)) {
+      if (w.has(f)) {
         return null;
       }
     }
     int[] el = p.elements();
     IntList[] pos = new IntList[el.length];
     for (int i = 0; i < el.length; i++) {
-      pos[i] = where.get(el[i]);
-      if (pos[i] == null) {
+      if (!w.has(el[i])) {
         return null;
       }
+      pos[i] = w.where[el[i]];
     }
     int window = el.length + EXTRA_WINDOW;
     int[] chosen = new int[el.length];
@@ -493,6 +558,15 @@ public final class PatternSet {
 
     void clear() {
       size = 0;
+    }
+
+    boolean contains(int v, int from) {
+      for (int i = from; i < size; i++) {
+        if (data[i] == v) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }
