@@ -148,8 +148,11 @@ public final class IngestJob {
     }
     this.formats = formats;
     JavaRDD<Row> all = parts.size() == 1 ? parts.get(0) : jsc.union(parts.toArray(new JavaRDD[0]));
+    // Cached on local disk, not in the heap: a partition of a few million records does not fit in
+    // a small executor heap, and unrolling it there first (MEMORY_AND_DISK) is what ran a 2 GiB
+    // heap out of memory at 5M records.
     Dataset<Row> staging =
-        spark.createDataFrame(all, STAGING_SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+        spark.createDataFrame(all, STAGING_SCHEMA).persist(StorageLevel.DISK_ONLY());
     try {
       return write(staging, listing, lake);
     } finally {
@@ -215,7 +218,7 @@ public final class IngestJob {
                                 col("ingest_offset").desc())))
             .filter(col("_rank").equalTo(1))
             .drop("_rank")
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .persist(StorageLevel.DISK_ONLY()); // as the staging table above
     try {
       int textIdx = ranked.schema().fieldIndex("text");
       int languageIdx = ranked.schema().fieldIndex("language");

@@ -201,34 +201,21 @@ public final class SentenceSplitter {
   }
 
   private void block(String text, int s, int e, List<Span> out) {
-    while (s < e && Character.isWhitespace(text.charAt(s))) {
-      s++;
-    }
-    while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
-      e--;
-    }
-    if (s >= e) {
+    if (model == null || !shortcuts) {
+      detect(text, s, e, out);
       return;
     }
-    if (!hasEndPunctuation(text, s, e)) {
-      add(text, s, e, out);
-      return;
-    }
-    if (model != null && shortcuts) {
-      // 2. clear breaks cut the block without the model; the model sees what is left
-      int from = s;
-      for (int i = s; i < e; i++) {
-        int next = clearBreakAt(text, i, e);
-        if (next > 0) {
-          detect(text, from, i + 1 + runAfter(text, i, e), out);
-          from = next;
-          i = next - 1;
-        }
+    // 2. clear breaks cut the block without the model; the model sees what is left
+    int from = s;
+    for (int i = s; i < e; i++) {
+      int next = clearBreakAt(text, i, e);
+      if (next > 0) {
+        detect(text, from, i + 1 + runAfter(text, i, e), out);
+        from = next;
+        i = next - 1;
       }
-      detect(text, from, e, out);
-      return;
     }
-    detect(text, s, e, out);
+    detect(text, from, e, out);
   }
 
   /** Run of sentence punctuation continuing after i (0 when none). */
@@ -249,7 +236,7 @@ public final class SentenceSplitter {
    */
   private int clearBreakAt(String text, int i, int e) {
     char c = text.charAt(i);
-    if (!isEos(c) || i == 0 || (i > 0 && isEos(text.charAt(i - 1)))) {
+    if (!isEos(c) || i == 0 || isEos(text.charAt(i - 1))) {
       return 0;
     }
     int j = i + 1 + runAfter(text, i, e);
@@ -295,7 +282,7 @@ public final class SentenceSplitter {
     }
     String b = text.substring(s, e);
     if (model != null) {
-      // the trained detector inside the block
+      // 3. the trained detector inside the block (or what clear breaks left of it)
       for (Span sp : model.sentPosDetect(b)) {
         add(text, s + sp.getStart(), s + sp.getEnd(), out);
       }

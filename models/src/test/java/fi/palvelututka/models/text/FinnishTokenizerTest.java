@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import fi.palvelututka.models.text.conllu.ConlluReader;
 import fi.palvelututka.models.text.train.AnalyzerEvaluation;
 import fi.palvelututka.models.text.train.AnalyzerTraining;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.Test;
 class FinnishTokenizerTest {
 
   private static final AnalyzerModels MODELS = AnalyzerModels.shipped();
-  private static final Path CORPORA =
-      Path.of(System.getProperty("palvelututka.corpora", "../../shared/corpora"));
+  private static final Path CORPORA = CorpusTexts.CORPORA;
 
   private final FinnishTokenizer shipped = MODELS.newTokenizer();
   private final FinnishTokenizer modelOnly =
@@ -89,19 +87,7 @@ class FinnishTokenizerTest {
 
   @Test
   void sameTokensAsTheModelOnRealFinnishText() throws Exception {
-    Path fs = CORPORA.resolve("finnsentiment/finnsentiment-dev.tsv");
-    Path xed = CORPORA.resolve("xed-fi/fi-annotated.tsv");
-    assumeTrue(
-        Files.isRegularFile(fs) && Files.isRegularFile(xed),
-        "FinnSentiment or XED not found under " + CORPORA + ": corpus comparison skipped");
-    List<String> texts = new ArrayList<>();
-    for (String line : Files.readAllLines(fs, StandardCharsets.UTF_8).subList(1, 8001)) {
-      String[] f = line.split("\t");
-      texts.add(f[f.length - 1]);
-    }
-    for (String line : Files.readAllLines(xed, StandardCharsets.UTF_8).subList(0, 8000)) {
-      texts.add(line.split("\t")[0]);
-    }
+    List<String> texts = CorpusTexts.finnSentimentAndXed(8000);
     long tokens = 0;
     long differing = 0;
     for (String t : texts) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import fi.palvelututka.models.text.conllu.ConlluReader;
 import fi.palvelututka.models.text.train.AnalyzerEvaluation;
 import fi.palvelututka.models.text.train.AnalyzerTraining;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class SentenceSplitterTest {
 
   private static final AnalyzerModels MODELS = AnalyzerModels.shipped();
-  private static final Path CORPORA =
-      Path.of(System.getProperty("palvelututka.corpora", "../../shared/corpora"));
+  private static final Path CORPORA = CorpusTexts.CORPORA;
 
   private final SentenceSplitter shipped = new SentenceSplitter(MODELS.sentenceModel());
   private final SentenceSplitter modelOnly = new SentenceSplitter(MODELS.sentenceModel(), false);
@@ -53,20 +51,7 @@ class SentenceSplitterTest {
 
   @Test
   void sameSentencesAsTheModelOnRealFinnishText() throws Exception {
-    Path fs = CORPORA.resolve("finnsentiment/finnsentiment-dev.tsv");
-    Path xed = CORPORA.resolve("xed-fi/fi-annotated.tsv");
-    assumeTrue(
-        Files.isRegularFile(fs) && Files.isRegularFile(xed),
-        "FinnSentiment or XED not found under " + CORPORA + ": corpus comparison skipped");
-    List<String> texts = new ArrayList<>();
-    List<String> lines = Files.readAllLines(fs, StandardCharsets.UTF_8);
-    for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split("\t");
-      texts.add(f[f.length - 1]);
-    }
-    for (String line : Files.readAllLines(xed, StandardCharsets.UTF_8)) {
-      texts.add(line.split("\t")[0]);
-    }
+    List<String> texts = CorpusTexts.finnSentimentAndXed(Integer.MAX_VALUE);
     int differing = 0;
     for (String t : texts) {
       if (!shipped.split(t).equals(modelOnly.split(t))) {
