@@ -91,10 +91,11 @@ public final class FinnishTokenizer {
 
   /**
    * @param model the OpenNLP tokenizer model, or null for the rule-only baseline
-   * @param knownWord lower-cased word forms the analyzer knows: "word." splits without the model
-   *     for these (null: always ask the model)
+   * @param knownWord lower-cased word forms the analyzer knows: with it, "word." splits without the
+   *     model when the word cannot be an abbreviation (see {@link #periodSplits}); null: a period
+   *     after a word always goes to the model
    * @param abbreviations dictionaries of abbreviations ("esim.", "klo"): these never split without
-   *     the model, whatever {@code knownWord} says (the tokenizer model's own is always added)
+   *     the model (the tokenizer model's own is always added)
    */
   public FinnishTokenizer(
       TokenizerModel model, Predicate<String> knownWord, List<Dictionary> abbreviations) {
@@ -295,9 +296,9 @@ public final class FinnishTokenizer {
    *       (runs of "!", "?" and "." together merge later);
    *   <li>a word, optionally with inner hyphens ("Kela-korvaus"), between opening quotes or
    *       brackets and closing quotes, brackets or {@code , ; : ! ?}: one token each;
-   *   <li>as above with periods after the word ("palvelu." "hyvä..." "(kiire)."): only when the
-   *       word is known to the analyzer and is none of the abbreviations, or when the period
-   *       follows a closing quote or bracket.
+   *   <li>as above with periods ("palvelu." "hyvä..." "(kiire)."): a period right after the word
+   *       only when the word cannot be an abbreviation ({@link #periodSplits}); after a closing
+   *       quote, bracket or mark always.
    * </ul>
    */
   private boolean splitWithoutModel(String text, int s, int e, List<Tok> out) {
