@@ -2,6 +2,9 @@ package fi.palvelututka.models.text;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import fi.palvelututka.models.text.conllu.ConlluReader;
+import fi.palvelututka.models.text.conllu.ConlluSentence;
+import fi.palvelututka.models.text.train.AnalyzerTraining;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,5 +43,17 @@ final class CorpusTexts {
       texts.add(line.split("\t")[0]);
     }
     return texts;
+  }
+
+  /**
+   * The held-out UD sentences: UD_Finnish-TDT test and the OOD thread and tweet sentences; skips
+   * the calling test with a message when UD Finnish is absent.
+   */
+  static List<List<ConlluSentence>> heldOutUd() throws IOException {
+    assumeTrue(
+        Files.isRegularFile(CORPORA.resolve(ConlluReader.TDT_TEST)),
+        "UD Finnish not found under " + CORPORA + ": corpus comparison skipped");
+    AnalyzerTraining.UdData ud = AnalyzerTraining.loadUd(CORPORA);
+    return List.of(ud.tdtTest(), ud.oodHeldOut());
   }
 }

@@ -1,13 +1,8 @@
 package fi.palvelututka.models.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import fi.palvelututka.models.text.conllu.ConlluReader;
 import fi.palvelututka.models.text.train.AnalyzerEvaluation;
-import fi.palvelututka.models.text.train.AnalyzerTraining;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +14,6 @@ import org.junit.jupiter.api.Test;
 class FinnishTokenizerTest {
 
   private static final AnalyzerModels MODELS = AnalyzerModels.shipped();
-  private static final Path CORPORA = CorpusTexts.CORPORA;
 
   private final FinnishTokenizer shipped = MODELS.newTokenizer();
   private final FinnishTokenizer modelOnly =
@@ -105,11 +99,7 @@ class FinnishTokenizerTest {
 
   @Test
   void noWorseThanTheModelOnHeldOutUd() throws Exception {
-    assumeTrue(
-        Files.isRegularFile(CORPORA.resolve(ConlluReader.TDT_TEST)),
-        "UD Finnish not found under " + CORPORA + ": corpus comparison skipped");
-    var ud = AnalyzerTraining.loadUd(CORPORA);
-    for (var sentences : List.of(ud.tdtTest(), ud.oodHeldOut())) {
+    for (var sentences : CorpusTexts.heldOutUd()) {
       double withShortcuts =
           AnalyzerEvaluation.tokenizer(AnalyzerEvaluation.spans(shipped), sentences).f1();
       double model =

@@ -1,13 +1,8 @@
 package fi.palvelututka.models.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import fi.palvelututka.models.text.conllu.ConlluReader;
 import fi.palvelututka.models.text.train.AnalyzerEvaluation;
-import fi.palvelututka.models.text.train.AnalyzerTraining;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.util.Span;
@@ -21,7 +16,6 @@ import org.junit.jupiter.api.Test;
 class SentenceSplitterTest {
 
   private static final AnalyzerModels MODELS = AnalyzerModels.shipped();
-  private static final Path CORPORA = CorpusTexts.CORPORA;
 
   private final SentenceSplitter shipped = new SentenceSplitter(MODELS.sentenceModel());
   private final SentenceSplitter modelOnly = new SentenceSplitter(MODELS.sentenceModel(), false);
@@ -65,11 +59,7 @@ class SentenceSplitterTest {
 
   @Test
   void noWorseThanTheModelOnHeldOutUd() throws Exception {
-    assumeTrue(
-        Files.isRegularFile(CORPORA.resolve(ConlluReader.TDT_TEST)),
-        "UD Finnish not found under " + CORPORA + ": corpus comparison skipped");
-    var ud = AnalyzerTraining.loadUd(CORPORA);
-    for (var gold : List.of(ud.tdtTest(), ud.oodHeldOut())) {
+    for (var gold : CorpusTexts.heldOutUd()) {
       assertThat(AnalyzerEvaluation.sentences(shipped, gold).f1())
           .isGreaterThanOrEqualTo(AnalyzerEvaluation.sentences(modelOnly, gold).f1());
     }
