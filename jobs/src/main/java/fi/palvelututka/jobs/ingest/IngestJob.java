@@ -148,9 +148,9 @@ public final class IngestJob {
     }
     this.formats = formats;
     JavaRDD<Row> all = parts.size() == 1 ? parts.get(0) : jsc.union(parts.toArray(new JavaRDD[0]));
-    // Cached on local disk, not in the heap: a partition of a few million records does not fit in
-    // a small executor heap, and unrolling it there first (MEMORY_AND_DISK) is what ran a 2 GiB
-    // heap out of memory at 5M records.
+    // Cached on local disk, not in the heap: at millions of records a partition is hundreds of MB,
+    // and unrolling it in the heap first (MEMORY_AND_DISK) ran a 2 GiB heap out of memory at 5M
+    // records (parallel GC); on disk, the 1M run's resident set is also 370 MiB smaller.
     Dataset<Row> staging =
         spark.createDataFrame(all, STAGING_SCHEMA).persist(StorageLevel.DISK_ONLY());
     try {
