@@ -253,6 +253,10 @@ public final class FinnishTokenizer {
       out.add(new Tok(s, e, typeOf(text, s, e)));
       return;
     }
+    if (!punctuationBeforeLetter(text, s, e)) {
+      piece(text, s, e, out); // MISSING_SPACE cannot match: skip the regex
+      return;
+    }
     Matcher ms = missingSpace.region(s, e);
     int pos = s;
     while (ms.find()) {
@@ -403,6 +407,22 @@ public final class FinnishTokenizer {
       i = j;
     }
     return true;
+  }
+
+  /**
+   * One of {@code . ! ? ; ,} in [s, e) directly followed by a letter (which may lie past e: the
+   * matchers use transparent bounds). {@link #MISSING_SPACE} cannot match without one.
+   */
+  private static boolean punctuationBeforeLetter(String text, int s, int e) {
+    int n = text.length();
+    for (int i = s; i < e && i + 1 < n; i++) {
+      char c = text.charAt(i);
+      if ((c == '.' || c == '!' || c == '?' || c == ';' || c == ',')
+          && Character.isLetter(text.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isAlnum(String text, int s, int e) {
