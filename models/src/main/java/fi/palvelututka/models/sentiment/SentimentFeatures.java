@@ -101,6 +101,7 @@ public final class SentimentFeatures {
   public static String[] tokens(Analysis analysis, Set<Feature> features, SentimentLexicon lex) {
     List<String> out = new ArrayList<>(analysis.tokenCount() + 8);
     int sum = 0;
+    boolean useLemmas = features.contains(Feature.LEMMAS);
     boolean useLex = features.contains(Feature.LEXICON);
     boolean useInt = features.contains(Feature.INTENSITY);
     boolean useStems = features.contains(Feature.STEMS);
@@ -108,7 +109,7 @@ public final class SentimentFeatures {
       List<Token> ts = s.tokens();
       for (int i = 0; i < ts.size(); i++) {
         Token t = ts.get(i);
-        if (features.contains(Feature.LEMMAS)) {
+        if (useLemmas) {
           lemmaToken(t, out);
         }
         if (useStems && t.isWord()) {

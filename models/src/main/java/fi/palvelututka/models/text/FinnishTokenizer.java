@@ -119,18 +119,26 @@ public final class FinnishTokenizer {
       dicts.add(model.getAbbreviations());
     }
     for (Dictionary d : dicts) {
-      if (d == null) {
-        continue;
-      }
-      for (StringList e : d) {
-        String a = e.getToken(0).toLowerCase(Locale.ROOT);
-        this.abbreviations.add(a.endsWith(".") ? a.substring(0, a.length() - 1) : a);
-      }
+      addAbbreviationWords(d, this.abbreviations);
     }
     for (Matcher m : matchers) {
       // look-behinds and look-aheads see outside the region, as in one pass over the text
       m.useTransparentBounds(true);
       m.useAnchoringBounds(false);
+    }
+  }
+
+  /**
+   * Adds a dictionary's abbreviations as they are compared here: lower case, without their final
+   * period ("Esim." → "esim"). A null dictionary adds nothing.
+   */
+  static void addAbbreviationWords(Dictionary d, Set<String> out) {
+    if (d == null) {
+      return;
+    }
+    for (StringList e : d) {
+      String a = e.getToken(0).toLowerCase(Locale.ROOT);
+      out.add(a.endsWith(".") ? a.substring(0, a.length() - 1) : a);
     }
   }
 

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.util.Span;
-import opennlp.tools.util.StringList;
 
 /**
  * Sentence boundaries for Finnish review text: an OpenNLP {@link SentenceDetectorME} trained on UD
@@ -54,11 +53,8 @@ public final class SentenceSplitter {
   SentenceSplitter(SentenceModel model, boolean shortcuts) {
     this.model = model == null ? null : new FastSentenceDetector(model);
     this.shortcuts = shortcuts;
-    if (model != null && model.getAbbreviations() != null) {
-      for (StringList e : model.getAbbreviations()) {
-        String a = e.getToken(0).toLowerCase(Locale.ROOT);
-        abbreviations.add(a.endsWith(".") ? a.substring(0, a.length() - 1) : a);
-      }
+    if (model != null) {
+      FinnishTokenizer.addAbbreviationWords(model.getAbbreviations(), abbreviations);
     }
   }
 
