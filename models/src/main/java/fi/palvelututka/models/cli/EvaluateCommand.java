@@ -5,10 +5,13 @@ import fi.palvelututka.models.corpus.FinnSentimentRow;
 import fi.palvelututka.models.corpus.HashSplit;
 import fi.palvelututka.models.corpus.LabeledJsonl;
 import fi.palvelututka.models.eval.ClassificationReport;
+import fi.palvelututka.models.sentiment.ReviewCues;
 import fi.palvelututka.models.sentiment.Sentiment;
 import fi.palvelututka.models.sentiment.SentimentEvaluation;
 import fi.palvelututka.models.sentiment.SentimentModel;
 import fi.palvelututka.models.sentiment.SentimentTrainer.LabeledText;
+import fi.palvelututka.models.themes.Taxonomy;
+import fi.palvelututka.models.themes.ThemeTagger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +70,14 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Evaluate this sentiment bundle instead of the shipped one.")
   Path model;
 
+  @Option(
+      names = "--taxonomy",
+      paramLabel = "<json>",
+      description =
+          "Review documents: the theme taxonomy whose complaint and praise cues the review mode"
+              + " weighs, as the tag job does (default: the shipped one).")
+  Path taxonomy;
+
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(input)) {
@@ -119,8 +130,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     ClassificationReport r = new ClassificationReport(SentimentEvaluation.LABELS4);
     ClassificationReport three = new ClassificationReport(SentimentEvaluation.LABELS3);
     var c = m.newClassifier();
+    ReviewCues cues =
+        new ThemeTagger(taxonomy == null ? Taxonomy.shipped() : Taxonomy.load(taxonomy))::cues;
     for (LabeledJsonl.Item it : items) {
-      String p = c.classifyDocument(it.text()).label();
+      String p = c.classifyDocument(it.text(), cues).label();
       r.add(it.label(), p);
       if (!it.label().equals("mixed")) {
         // the 3-class view: a predicted mixed counts as neutral

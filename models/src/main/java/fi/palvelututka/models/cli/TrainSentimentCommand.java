@@ -8,6 +8,7 @@ import fi.palvelututka.models.corpus.HashSplit;
 import fi.palvelututka.models.corpus.LabeledJsonl;
 import fi.palvelututka.models.eval.CalibrationReport;
 import fi.palvelututka.models.eval.ClassificationReport;
+import fi.palvelututka.models.sentiment.ReviewCues;
 import fi.palvelututka.models.sentiment.SentimentEvaluation;
 import fi.palvelututka.models.sentiment.SentimentFeatures;
 import fi.palvelututka.models.sentiment.SentimentLexicon;
@@ -15,6 +16,8 @@ import fi.palvelututka.models.sentiment.SentimentModel;
 import fi.palvelututka.models.sentiment.SentimentTrainer;
 import fi.palvelututka.models.sentiment.SentimentTrainer.LabeledText;
 import fi.palvelututka.models.sentiment.SentimentTrainer.Settings;
+import fi.palvelututka.models.themes.Taxonomy;
+import fi.palvelututka.models.themes.ThemeTagger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,9 +73,13 @@ public final class TrainSentimentCommand implements Callable<Integer> {
   @Option(
       names = "--review-dev",
       paramLabel = "<jsonl>",
-      defaultValue = "models/eval-data/reviews-sentiment-dev.jsonl",
-      description = "Labelled reviews for fitting the mixed threshold (default: ${DEFAULT-VALUE}).")
-  Path reviewDev;
+      split = ",",
+      defaultValue =
+          "models/eval-data/reviews-sentiment-dev.jsonl,models/eval-data/reviews-sentiment-dev2.jsonl",
+      description =
+          "Labelled reviews (comma-separated files) for fitting the review mode: temperature, class"
+              + " shifts, cue weight, model mixture, mixed threshold (default: ${DEFAULT-VALUE}).")
+  List<Path> reviewDev;
 
   @Option(
       names = "--review-test",
@@ -80,6 +87,21 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       defaultValue = "models/eval-data/reviews-sentiment-test.jsonl",
       description = "Frozen labelled reviews, reported only (default: ${DEFAULT-VALUE}).")
   Path reviewTest;
+
+  @Option(
+      names = "--taxonomy",
+      paramLabel = "<json>",
+      description =
+          "Theme taxonomy whose complaint and praise patterns give the review-mode cues (default:"
+              + " the shipped one).")
+  Path taxonomy;
+
+  @Option(
+      names = "--no-review-cues",
+      description =
+          "Fit the review mode on the models' scores alone, without the taxonomy's complaint and"
+              + " praise cues.")
+  boolean noReviewCues;
 
   @Option(
       names = "--algorithm",
@@ -208,8 +230,14 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         case TEST -> test.add(new LabeledText(r.text(), r.majority()));
       }
     }
-    List<LabeledJsonl.Item> revDev =
-        Files.isRegularFile(reviewDev) ? LabeledJsonl.read(reviewDev, "text", "label") : List.of();
+    List<LabeledJsonl.Item> revDev = new ArrayList<>();
+    for (Path f : reviewDev) {
+      if (Files.isRegularFile(f)) {
+        revDev.addAll(LabeledJsonl.read(f, "text", "label"));
+      } else {
+        log("review dev file not found, left out: %s", f);
+      }
+    }
     List<LabeledJsonl.Item> revTest =
         Files.isRegularFile(reviewTest)
             ? LabeledJsonl.read(reviewTest, "text", "label")
@@ -228,6 +256,8 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       info.put("extra", "XED Finnish (CC BY 4.0), polarity-mapped");
       log("XED: %,d extra training rows", extra.size());
     }
+    ReviewCues cues = reviewCues();
+    List<CueRow> cueComparison = null;
     long t0 = System.nanoTime();
     List<LabeledText> trainList = trainData(trainRows, agreement);
     trainList.addAll(extra);
@@ -237,17 +267,21 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       Settings lexOnly =
           settings.withFeatures(SentimentFeatures.Feature.parse("lexicon,intensity"));
       SentimentModel companion = SentimentTrainer.train(trainList, dev, lexOnly, lexicon, info);
-      model = SentimentEvaluation.fitCompanionMix(model, companion, revDev);
+      SentimentModel main = model;
+      model = SentimentEvaluation.fitCompanionMix(model, companion, revDev, cues);
       log("review mode: main model weight %.2f (%s)", model.reviewMix(), model.calibration());
+      if (cues != ReviewCues.NONE) {
+        cueComparison = compareReviewCues(main, companion, model, revDev, revTest, cues);
+      }
     }
     double trainSecs = (System.nanoTime() - t0) / 1e9;
     ClassificationReport devR = SentimentEvaluation.threeClass(model, dev);
     ClassificationReport testR = SentimentEvaluation.threeClass(model, test);
     CalibrationReport calR = SentimentEvaluation.calibration(model, test);
     ClassificationReport revR =
-        revTest.isEmpty() ? null : SentimentEvaluation.documents(model, revTest);
+        revTest.isEmpty() ? null : SentimentEvaluation.documents(model, revTest, cues);
     CalibrationReport revCal =
-        revTest.isEmpty() ? null : SentimentEvaluation.documentCalibration(model, revTest);
+        revTest.isEmpty() ? null : SentimentEvaluation.documentCalibration(model, revTest, cues);
     log(
         "trained in %.1f s (%s); dev macro-F1 %.3f MCC %.3f; test macro-F1 %.3f MCC %.3f; review test macro-F1 %s",
         trainSecs,
@@ -323,11 +357,13 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         SentimentModel m =
             SentimentTrainer.train(trainData(trainRows, v.agreement()), dev, v.s(), lexicon, info);
         if (!revDev.isEmpty()) {
-          m = SentimentEvaluation.fitReviewDomain(m, revDev);
+          m = SentimentEvaluation.fitReviewDomain(m, revDev, cues);
         }
         ClassificationReport d = SentimentEvaluation.threeClass(m, dev);
         double rd =
-            revDev.isEmpty() ? Double.NaN : SentimentEvaluation.documents(m, revDev).macroF1();
+            revDev.isEmpty()
+                ? Double.NaN
+                : SentimentEvaluation.documents(m, revDev, cues).macroF1();
         ClassificationReport cvV =
             cv == 0 ? null : crossValidate(cvRows, v.s(), v.agreement(), lexicon);
         ablationMd.append(
@@ -389,10 +425,55 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         revR,
         revCal,
         revTest.size(),
+        cueComparison,
         ablationMd.toString(),
         ablationJson);
     log("wrote %s (%s)", modelFile, model.version());
     return ExitCodes.OK;
+  }
+
+  /** One review-mode variant: 4-class reports, dev cross-fitted, test null when absent. */
+  record CueRow(String name, ClassificationReport dev, ClassificationReport test) {}
+
+  /**
+   * The review mode with the cues against the same models' review mode fitted without them: on the
+   * review dev set 2-fold cross-fitted, and on the review test set (reported only).
+   */
+  private List<CueRow> compareReviewCues(
+      SentimentModel main,
+      SentimentModel companion,
+      SentimentModel shipped,
+      List<LabeledJsonl.Item> revDev,
+      List<LabeledJsonl.Item> revTest,
+      ReviewCues cues)
+      throws IOException {
+    SentimentModel without =
+        SentimentEvaluation.fitCompanionMix(main, companion, revDev, ReviewCues.NONE);
+    List<CueRow> rows =
+        List.of(
+            new CueRow(
+                "with the complaint and praise cues (shipped)",
+                SentimentEvaluation.crossFitReviewMode(main, companion, revDev, cues),
+                revTest.isEmpty() ? null : SentimentEvaluation.documents(shipped, revTest, cues)),
+            new CueRow(
+                "without cues (scores alone)",
+                SentimentEvaluation.crossFitReviewMode(main, companion, revDev, ReviewCues.NONE),
+                revTest.isEmpty()
+                    ? null
+                    : SentimentEvaluation.documents(without, revTest, ReviewCues.NONE)));
+    for (CueRow r : rows) {
+      log("review mode %s: review dev cross-fitted macro-F1 %.3f", r.name(), r.dev().macroF1());
+    }
+    return rows;
+  }
+
+  /** The review-mode cues: the taxonomy's complaint and praise patterns, unless switched off. */
+  private ReviewCues reviewCues() {
+    if (noReviewCues) {
+      return ReviewCues.NONE;
+    }
+    Taxonomy t = taxonomy == null ? Taxonomy.shipped() : Taxonomy.load(taxonomy);
+    return new ThemeTagger(t)::cues;
   }
 
   private static Settings with(Settings s, String feats) {
@@ -470,6 +551,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       ClassificationReport reviews,
       CalibrationReport reviewCalibration,
       int nReviews,
+      List<CueRow> cueComparison,
       String ablationMd,
       List<Map<String, Object>> ablationJson)
       throws IOException {
@@ -507,6 +589,18 @@ public final class TrainSentimentCommand implements Callable<Integer> {
             Map.of("brier", r4(reviewCalibration.brier()), "ece", r4(reviewCalibration.ece())));
       }
     }
+    if (cueComparison != null) {
+      Map<String, Object> cj = new LinkedHashMap<>();
+      for (CueRow r : cueComparison) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("review_dev_cross_fitted", r.dev().toMap());
+        if (r.test() != null) {
+          e.put("review_test", r.test().toMap());
+        }
+        cj.put(r.name(), e);
+      }
+      json.put("review_cues", cj);
+    }
     json.put("ablation_dev", ablationJson);
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
@@ -529,7 +623,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     md.append("Settings: ")
         .append(settings)
         .append(
-            "\n\nCalibration (temperature, biases and decision weights fitted on the FinnSentiment dev split; review shift from the class priors of the review dev set; mixed threshold fitted on the review dev set): ")
+            "\n\nCalibration (temperature, biases and decision weights fitted on the FinnSentiment dev split; review temperature, review shift (from the class priors of the review dev set) and review cue weight fitted by log-loss on the review dev set; mixed threshold fitted on the review dev set): ")
         .append(model.calibration())
         .append("\n\n");
     md.append("## FinnSentiment held-out test split (3 classes)\n\n").append(test.toMarkdown());
@@ -543,6 +637,28 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       if (reviewCalibration != null) {
         md.append("\n### Calibration of the review-document probabilities (4 classes)\n\n")
             .append(reviewCalibration.toMarkdown());
+      }
+    }
+    if (cueComparison != null) {
+      md.append(
+          "\n## Review mode with and without the complaint and praise cues (4 classes with mixed;"
+              + " the same models, review mode fitted the same way; dev: fitted on one half of the"
+              + " review dev set, scored on the other, both ways)\n\n"
+              + "| review mode | review dev cross-fitted macro-F1 | MCC | review test macro-F1 |"
+              + " MCC |\n|---|---:|---:|---:|---:|\n");
+      for (CueRow r : cueComparison) {
+        String t =
+            r.test() == null
+                ? "- | -"
+                : String.format(Locale.ROOT, "%.3f | %.3f", r.test().macroF1(), r.test().mcc());
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %.3f | %.3f | %s |%n",
+                r.name(),
+                r.dev().macroF1(),
+                r.dev().mcc(),
+                t));
       }
     }
     md.append("\n## FinnSentiment dev split\n\n").append(dev.toMarkdown());

@@ -17,10 +17,26 @@ public record Calibration(
     double[] weights,
     double mixedThreshold,
     double[] reviewShift,
-    double reviewTemperature) {
+    double reviewTemperature,
+    double reviewCueWeight) {
 
   public static final Calibration IDENTITY =
-      new Calibration(1.0, new double[3], new double[] {1, 1, 1}, 0.5, new double[] {1, 1, 1}, 1.0);
+      new Calibration(
+          1.0, new double[3], new double[] {1, 1, 1}, 0.5, new double[] {1, 1, 1}, 1.0, 0.0);
+
+  /** At most this many polarity cues of one side count (see {@link #applyReview}). */
+  public static final int MAX_CUES = 3;
+
+  /** A calibration without review-domain cue evidence (the weight 0). */
+  public Calibration(
+      double temperature,
+      double[] bias,
+      double[] weights,
+      double mixedThreshold,
+      double[] reviewShift,
+      double reviewTemperature) {
+    this(temperature, bias, weights, mixedThreshold, reviewShift, reviewTemperature, 0.0);
+  }
 
   /**
    * Probabilities for review documents and their sentences: the calibrated ones shifted from the
@@ -28,27 +44,52 @@ public record Calibration(
    * correction, {@code q'_c ∝ q_c · π_review,c / π_forum,c}); the label is their argmax.
    */
   public double[] applyReview(double[] p) {
+    return applyReview(p, null);
+  }
+
+  /**
+   * As {@link #applyReview(double[])}, with review-domain evidence: {@code cues} = {negative,
+   * positive} counts of service complaint and praise cues in the text (from the theme taxonomy's
+   * judging patterns, each side capped at {@value #MAX_CUES}; null = none). Each cue adds {@code
+   * reviewCueWeight} to its class's log-score.
+   */
+  public double[] applyReview(double[] p, int[] cues) {
     double[] logShift = new double[3];
     for (int c = 0; c < 3; c++) {
       logShift[c] = Math.log(reviewShift[c]);
+    }
+    if (cues != null && reviewCueWeight != 0) {
+      logShift[0] += reviewCueWeight * Math.min(cues[0], MAX_CUES);
+      logShift[2] += reviewCueWeight * Math.min(cues[1], MAX_CUES);
     }
     return scaledSoftmax(p, reviewTemperature, logShift);
   }
 
   /**
    * Fits the review mode on review documents (raw scores, gold 3-class labels): temperature and
-   * class shifts by log-loss, starting from the label-shift estimate {@code initialShift}.
+   * class shifts by log-loss, starting from the label-shift estimate {@code initialShift}; no cue
+   * evidence.
    */
   public Calibration fitReview(List<double[]> raw, int[] gold, double[] initialShift) {
+    return fitReview(raw, null, gold, initialShift);
+  }
+
+  /**
+   * As {@link #fitReview(List, int[], double[])}, and with {@code cues} (per document, see {@link
+   * #applyReview(double[], int[])}; null: none) also the cue weight, all three by log-loss.
+   */
+  public Calibration fitReview(
+      List<double[]> raw, List<int[]> cues, int[] gold, double[] initialShift) {
     double t = 1.0;
+    double a = 0.0;
     double[] logShift = new double[3];
     for (int c = 0; c < 3; c++) {
       logShift[c] = Math.log(initialShift[c]);
     }
-    double best = reviewLogLoss(t, logShift, raw, gold);
+    double best = reviewLogLoss(t, logShift, a, raw, cues, gold);
     for (int pass = 0; pass < 4; pass++) {
       for (double tt = 0.2; tt <= 3.0001; tt += 0.05) {
-        double l = reviewLogLoss(tt, logShift, raw, gold);
+        double l = reviewLogLoss(tt, logShift, a, raw, cues, gold);
         if (l < best) {
           best = l;
           t = tt;
@@ -59,7 +100,7 @@ public record Calibration(
         for (double d = -4; d <= 4.0001; d += 0.05) {
           double[] trial = logShift.clone();
           trial[c] = d;
-          double l = reviewLogLoss(t, trial, raw, gold);
+          double l = reviewLogLoss(t, trial, a, raw, cues, gold);
           if (l < best) {
             best = l;
             keep = d;
@@ -67,23 +108,34 @@ public record Calibration(
         }
         logShift[c] = keep;
       }
+      if (cues != null) {
+        for (double aa = 0; aa <= 4.0001; aa += 0.05) {
+          double l = reviewLogLoss(t, logShift, aa, raw, cues, gold);
+          if (l < best) {
+            best = l;
+            a = aa;
+          }
+        }
+      }
     }
     double[] shift = new double[3];
     for (int c = 0; c < 3; c++) {
       shift[c] = Math.exp(logShift[c] - logShift[1]);
     }
-    return new Calibration(temperature, bias, weights, mixedThreshold, shift, t);
+    return new Calibration(temperature, bias, weights, mixedThreshold, shift, t, a);
   }
 
-  private double reviewLogLoss(double t, double[] logShift, List<double[]> raw, int[] gold) {
+  private double reviewLogLoss(
+      double t, double[] logShift, double a, List<double[]> raw, List<int[]> cues, int[] gold) {
     double[] shift = new double[3];
     for (int c = 0; c < 3; c++) {
       shift[c] = Math.exp(logShift[c]);
     }
-    Calibration cal = new Calibration(temperature, bias, weights, mixedThreshold, shift, t);
+    Calibration cal = new Calibration(temperature, bias, weights, mixedThreshold, shift, t, a);
     double s = 0;
     for (int i = 0; i < gold.length; i++) {
-      s -= Math.log(Math.max(cal.applyReview(raw.get(i))[gold[i]], 1e-12));
+      int[] cue = cues == null ? null : cues.get(i);
+      s -= Math.log(Math.max(cal.applyReview(raw.get(i), cue)[gold[i]], 1e-12));
     }
     return s / gold.length;
   }
@@ -100,7 +152,13 @@ public record Calibration(
 
   public Calibration withReviewShift(double[] shift) {
     return new Calibration(
-        temperature, bias, weights, mixedThreshold, shift.clone(), reviewTemperature);
+        temperature,
+        bias,
+        weights,
+        mixedThreshold,
+        shift.clone(),
+        reviewTemperature,
+        reviewCueWeight);
   }
 
   public double[] apply(double[] p) {
@@ -139,7 +197,8 @@ public record Calibration(
   }
 
   public Calibration withMixedThreshold(double t) {
-    return new Calibration(temperature, bias, weights, t, reviewShift, reviewTemperature);
+    return new Calibration(
+        temperature, bias, weights, t, reviewShift, reviewTemperature, reviewCueWeight);
   }
 
   /** Mean log-loss of calibrated probabilities. */
@@ -230,6 +289,9 @@ public record Calibration(
         "review_shift",
         fmt(reviewShift[0]) + "," + fmt(reviewShift[1]) + "," + fmt(reviewShift[2]));
     p.setProperty("review_temperature", fmt(reviewTemperature));
+    if (reviewCueWeight != 0) {
+      p.setProperty("review_cue_weight", fmt(reviewCueWeight));
+    }
     return p;
   }
 
@@ -240,7 +302,8 @@ public record Calibration(
         three(p.getProperty("weights", "1,1,1")),
         Double.parseDouble(p.getProperty("mixed_threshold", "0.5")),
         three(p.getProperty("review_shift", "1,1,1")),
-        Double.parseDouble(p.getProperty("review_temperature", "1")));
+        Double.parseDouble(p.getProperty("review_temperature", "1")),
+        Double.parseDouble(p.getProperty("review_cue_weight", "0")));
   }
 
   private static double[] three(String csv) {
@@ -259,7 +322,7 @@ public record Calibration(
     return String.format(
         Locale.ROOT,
         "T=%.2f, bias=[%.2f, %.2f, %.2f], weights=[%.2f, %.2f, %.2f], review T=%.2f, review shift=[%.2f,"
-            + " %.2f, %.2f], mixed threshold=%.2f",
+            + " %.2f, %.2f], review cue weight=%.2f, mixed threshold=%.2f",
         temperature,
         bias[0],
         bias[1],
@@ -271,6 +334,7 @@ public record Calibration(
         reviewShift[0],
         reviewShift[1],
         reviewShift[2],
+        reviewCueWeight,
         mixedThreshold);
   }
 }

@@ -75,7 +75,6 @@ public final class SentimentClassifier {
     return new SentimentResult(Sentiment.values()[calibration.decide(q)], q[0], q[1], q[2]);
   }
 
-  /** A review-domain decision (see {@link Calibration#applyReview}). */
   /** Raw review-mode scores: main model, companion, or their mixture; null if nothing to score. */
   double[] reviewRaw(Analysis analysis) {
     double[] comp = null;
@@ -95,30 +94,43 @@ public final class SentimentClassifier {
     return raw;
   }
 
-  private SentimentResult review(Analysis analysis) {
+  /** A review-domain decision (see {@link Calibration#applyReview(double[], int[])}). */
+  private SentimentResult review(Analysis analysis, int[] cues) {
     double[] raw = reviewRaw(analysis);
     if (raw == null) {
       return SentimentResult.EMPTY;
     }
-    double[] q = calibration.applyReview(raw);
+    double[] q = calibration.applyReview(raw, cues);
     return new SentimentResult(Sentiment.values()[Calibration.argmax(q)], q[0], q[1], q[2]);
+  }
+
+  /** Review document label and per-sentence sentiment without review cue evidence. */
+  public DocumentSentiment classifyDocument(Analysis analysis) {
+    return classifyDocument(analysis, null);
   }
 
   /**
    * Review document label (with "mixed") and per-sentence sentiment, with probabilities calibrated
    * on the review dev set. Mixed: at least two sentences, one positive and one negative, each with
    * probability at least the mixed threshold (fitted on the review dev set).
+   *
+   * @param cues per sentence of the analysis, {negative, positive} counts of service complaint and
+   *     praise cues ({@code ThemeTagger#cues}), or null for none; the document's are their sums
    */
-  public DocumentSentiment classifyDocument(Analysis analysis) {
-    SentimentResult doc = review(analysis);
+  public DocumentSentiment classifyDocument(Analysis analysis, int[][] cues) {
+    SentimentResult doc = review(analysis, documentCues(cues));
     List<DocumentSentiment.SentenceSentiment> sentences = new ArrayList<>();
     double maxPos = 0;
     double maxNeg = 0;
-    for (Sentence s : analysis.sentences()) {
+    List<Sentence> all = analysis.sentences();
+    for (int i = 0; i < all.size(); i++) {
+      Sentence s = all.get(i);
       SentimentResult r =
-          analysis.sentences().size() == 1
+          all.size() == 1
               ? doc
-              : review(new Analysis(s.text(), List.of(s), analysis.umlautsRestored()));
+              : review(
+                  new Analysis(s.text(), List.of(s), analysis.umlautsRestored()),
+                  cues == null ? null : cues[i]);
       sentences.add(new DocumentSentiment.SentenceSentiment(s.start(), s.end(), r));
       if (r.label() == Sentiment.POSITIVE) {
         maxPos = Math.max(maxPos, r.positive());
@@ -140,5 +152,24 @@ public final class SentimentClassifier {
 
   public DocumentSentiment classifyDocument(String text) {
     return classifyDocument(analyzer.analyze(text));
+  }
+
+  /** Analyses {@code text} and classifies it with the cues found in that analysis. */
+  public DocumentSentiment classifyDocument(String text, ReviewCues cues) {
+    Analysis a = analyzer.analyze(text);
+    return classifyDocument(a, cues.of(a));
+  }
+
+  /** The sum of per-sentence cue counts; null when there are none. */
+  static int[] documentCues(int[][] cues) {
+    if (cues == null) {
+      return null;
+    }
+    int[] sum = new int[2];
+    for (int[] c : cues) {
+      sum[0] += c[0];
+      sum[1] += c[1];
+    }
+    return sum;
   }
 }

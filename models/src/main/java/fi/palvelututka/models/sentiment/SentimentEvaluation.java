@@ -33,11 +33,11 @@ public final class SentimentEvaluation {
 
   /** Calibration of the 4-class review-document probabilities against gold review labels. */
   public static CalibrationReport documentCalibration(
-      SentimentModel model, List<LabeledJsonl.Item> items) {
+      SentimentModel model, List<LabeledJsonl.Item> items, ReviewCues cues) {
     CalibrationReport r = new CalibrationReport();
     SentimentClassifier c = model.newClassifier();
     for (LabeledJsonl.Item it : items) {
-      DocumentSentiment d = c.classifyDocument(it.text());
+      DocumentSentiment d = c.classifyDocument(it.text(), cues);
       r.add(
           new double[] {d.negative(), d.neutral(), d.positive(), d.mixed()},
           LABELS4.indexOf(d.label()),
@@ -48,26 +48,60 @@ public final class SentimentEvaluation {
 
   /** Document labels with "mixed" against gold review labels. */
   public static ClassificationReport documents(
-      SentimentModel model, List<LabeledJsonl.Item> items) {
+      SentimentModel model, List<LabeledJsonl.Item> items, ReviewCues cues) {
     ClassificationReport r = new ClassificationReport(LABELS4);
+    addDocuments(r, model, items, cues);
+    return r;
+  }
+
+  /** Adds the document labels of {@code items} against their gold labels to {@code r}. */
+  public static void addDocuments(
+      ClassificationReport r,
+      SentimentModel model,
+      List<LabeledJsonl.Item> items,
+      ReviewCues cues) {
     SentimentClassifier c = model.newClassifier();
     for (LabeledJsonl.Item it : items) {
-      r.add(it.label(), c.classifyDocument(it.text()).label());
+      r.add(it.label(), c.classifyDocument(it.text(), cues).label());
+    }
+  }
+
+  /**
+   * The review mode fitted ({@link #fitCompanionMix}) on one half of {@code reviewDev} (odd or even
+   * items) and scored on the other, both ways: out-of-fold 4-class document labels.
+   */
+  public static ClassificationReport crossFitReviewMode(
+      SentimentModel model,
+      SentimentModel companion,
+      List<LabeledJsonl.Item> reviewDev,
+      ReviewCues cues)
+      throws java.io.IOException {
+    ClassificationReport r = new ClassificationReport(LABELS4);
+    for (int half = 0; half < 2; half++) {
+      List<LabeledJsonl.Item> fit = new java.util.ArrayList<>();
+      List<LabeledJsonl.Item> score = new java.util.ArrayList<>();
+      for (int i = 0; i < reviewDev.size(); i++) {
+        (i % 2 == half ? fit : score).add(reviewDev.get(i));
+      }
+      addDocuments(r, fitCompanionMix(model, companion, fit, cues), score, cues);
     }
     return r;
   }
 
   /**
-   * Adapts a model to review documents: a review-mode temperature and class shifts fitted by
-   * log-loss on the review dev set (mixed reviews left out; the starting shift is the dev set's
-   * class distribution), then the mixed threshold that maximises 4-class macro-F1 there.
+   * Adapts a model to review documents: a review-mode temperature, class shifts and (with cues
+   * other than {@link ReviewCues#NONE}) the cue weight fitted by log-loss on the review dev set
+   * (mixed reviews left out; the starting shift is the dev set's class distribution), then the
+   * mixed threshold that maximises 4-class macro-F1 there.
    */
   public static SentimentModel fitReviewDomain(
-      SentimentModel model, List<LabeledJsonl.Item> reviewDev) throws java.io.IOException {
+      SentimentModel model, List<LabeledJsonl.Item> reviewDev, ReviewCues cues)
+      throws java.io.IOException {
     SentimentClassifier c = model.newClassifier();
     fi.palvelututka.models.text.FinnishAnalyzer analyzer =
         fi.palvelututka.models.text.AnalyzerModels.shipped().newAnalyzer();
     List<double[]> raw = new java.util.ArrayList<>();
+    List<int[]> docCues = cues == ReviewCues.NONE ? null : new java.util.ArrayList<>();
     List<Integer> gold = new java.util.ArrayList<>();
     double[] prior = {1, 1, 1};
     for (LabeledJsonl.Item it : reviewDev) {
@@ -76,43 +110,69 @@ public final class SentimentEvaluation {
       }
       int g = Sentiment.fromLabel(it.label()).ordinal();
       prior[g]++;
-      double[] r = c.reviewRaw(analyzer.analyze(it.text()));
+      fi.palvelututka.models.text.Analysis a = analyzer.analyze(it.text());
+      double[] r = c.reviewRaw(a);
       if (r != null) {
         raw.add(r);
         gold.add(g);
+        if (docCues != null) {
+          int[] dc = SentimentClassifier.documentCues(cues.of(a));
+          docCues.add(dc == null ? new int[2] : dc);
+        }
       }
     }
     Calibration cal =
         model
             .calibration()
-            .fitReview(raw, gold.stream().mapToInt(Integer::intValue).toArray(), prior);
+            .fitReview(raw, docCues, gold.stream().mapToInt(Integer::intValue).toArray(), prior);
     SentimentModel fitted = model.withCalibrationOnly(cal);
-    return fitted.withMixedThreshold(fitMixedThreshold(fitted, reviewDev));
+    return fitted.withMixedThreshold(fitMixedThreshold(fitted, reviewDev, cues));
   }
 
   /**
+   * How much better a mixture of the two models must score (4-class macro-F1 on the review dev set)
+   * than the better single model to be chosen: a mixture runs both models on every review and
+   * sentence (about 40% more tagger time), and on a review dev set of a few hundred reviews 0.02 is
+   * within the noise.
+   */
+  public static final double MIXTURE_MARGIN = 0.02;
+
+  /**
    * Trains nothing: given the main model and a companion trained on lexicon features only, picks
-   * the review-mode mixing weight (grid 1.0 .. 0.0) that maximises 4-class macro-F1 on the review
-   * dev set, each with its own fitted review domain.
+   * the review-mode mixing weight (grid 1.0 .. 0.0) by 4-class macro-F1 on the review dev set, each
+   * with its own fitted review domain; a mixture (0 &lt; weight &lt; 1) only if it beats the better
+   * single model (weight 1: main model alone, 0: companion alone) by {@link #MIXTURE_MARGIN}.
    */
   public static SentimentModel fitCompanionMix(
-      SentimentModel model, SentimentModel companion, List<LabeledJsonl.Item> reviewDev)
+      SentimentModel model,
+      SentimentModel companion,
+      List<LabeledJsonl.Item> reviewDev,
+      ReviewCues cues)
       throws java.io.IOException {
-    SentimentModel best = fitReviewDomain(model, reviewDev);
-    double bestF1 = documents(best, reviewDev).macroF1();
-    for (double mix : new double[] {0.8, 0.6, 0.5, 0.4, 0.2, 0.0}) {
-      SentimentModel m = fitReviewDomain(model.withCompanion(companion, mix), reviewDev);
-      double f = documents(m, reviewDev).macroF1();
-      if (f > bestF1 + 1e-9) {
-        bestF1 = f;
-        best = m;
+    SentimentModel bestSingle = null;
+    double bestSingleF1 = -1;
+    SentimentModel bestMix = null;
+    double bestMixF1 = -1;
+    for (double mix : new double[] {1.0, 0.8, 0.6, 0.5, 0.4, 0.2, 0.0}) {
+      SentimentModel m =
+          fitReviewDomain(
+              mix == 1.0 ? model : model.withCompanion(companion, mix), reviewDev, cues);
+      double f = documents(m, reviewDev, cues).macroF1();
+      boolean single = mix == 1.0 || mix == 0.0;
+      if (single && f > bestSingleF1 + 1e-9) {
+        bestSingleF1 = f;
+        bestSingle = m;
+      } else if (!single && f > bestMixF1 + 1e-9) {
+        bestMixF1 = f;
+        bestMix = m;
       }
     }
-    return best;
+    return bestMixF1 > bestSingleF1 + MIXTURE_MARGIN ? bestMix : bestSingle;
   }
 
   /** The mixed threshold that maximises 4-class macro-F1 on {@code dev} (grid 0.20..0.95). */
-  public static double fitMixedThreshold(SentimentModel model, List<LabeledJsonl.Item> dev)
+  public static double fitMixedThreshold(
+      SentimentModel model, List<LabeledJsonl.Item> dev, ReviewCues cues)
       throws java.io.IOException {
     // Classify once with mixed switched off (threshold above any score), then sweep the
     // threshold over the stored mixed scores: the same decision rule as classifyDocument.
@@ -120,7 +180,7 @@ public final class SentimentEvaluation {
     String[] label = new String[dev.size()];
     double[] mixed = new double[dev.size()];
     for (int i = 0; i < dev.size(); i++) {
-      DocumentSentiment d = c.classifyDocument(dev.get(i).text());
+      DocumentSentiment d = c.classifyDocument(dev.get(i).text(), cues);
       label[i] = d.label();
       mixed[i] = d.mixed();
     }

@@ -76,7 +76,9 @@ public final class SentimentTrainer {
       if (features == null || features.isEmpty()) {
         throw new IllegalArgumentException("Invalid feature set (empty)");
       }
-      features = Set.copyOf(features);
+      // in declaration order, so that toString (stored in the bundle) and the bundle's bytes and
+      // version are the same on every run
+      features = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(features));
     }
 
     public static Settings defaults() {

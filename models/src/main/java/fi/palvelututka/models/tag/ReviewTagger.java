@@ -7,8 +7,10 @@ import fi.palvelututka.models.sentiment.SentimentModel;
 import fi.palvelututka.models.text.Analysis;
 import fi.palvelututka.models.text.AnalyzerModels;
 import fi.palvelututka.models.text.FinnishAnalyzer;
+import fi.palvelututka.models.themes.PatternSet;
 import fi.palvelututka.models.themes.Taxonomy;
 import fi.palvelututka.models.themes.ThemeTagger;
+import java.util.List;
 
 /**
  * The one entry point that turns a review text into tags; used by the {@code tag} command and by
@@ -56,7 +58,8 @@ public final class ReviewTagger {
 
   public TagResult tag(String text) {
     Analysis a = analyzer.analyze(text);
-    DocumentSentiment doc = sentiment.classifyDocument(a);
-    return new TagResult(doc, themes.tag(a, doc));
+    List<List<PatternSet.Match>> matches = themes.match(a);
+    DocumentSentiment doc = sentiment.classifyDocument(a, themes.cues(matches));
+    return new TagResult(doc, themes.tag(a, doc, matches));
   }
 }

@@ -180,8 +180,9 @@ public final class ThemeLearning {
         gold,
         text -> {
           Analysis a = analyzer.analyze(text);
-          var doc = cls.classifyDocument(a);
-          return new TagResult(doc, tagger.tag(a, doc));
+          var matches = tagger.match(a);
+          var doc = cls.classifyDocument(a, tagger.cues(matches));
+          return new TagResult(doc, tagger.tag(a, doc, matches));
         });
   }
 }

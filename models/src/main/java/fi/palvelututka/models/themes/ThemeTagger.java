@@ -1,6 +1,7 @@
 package fi.palvelututka.models.themes;
 
 import fi.palvelututka.models.sentiment.DocumentSentiment;
+import fi.palvelututka.models.sentiment.ReviewCues;
 import fi.palvelututka.models.sentiment.Sentiment;
 import fi.palvelututka.models.sentiment.SentimentResult;
 import fi.palvelututka.models.tag.AspectMention;
@@ -60,15 +61,55 @@ public final class ThemeTagger {
     return patterns;
   }
 
+  /** The pattern matches of each sentence of the analysis, in order. */
+  public List<List<PatternSet.Match>> match(Analysis analysis) {
+    List<Sentence> sentences = analysis.sentences();
+    List<List<PatternSet.Match>> out = new ArrayList<>(sentences.size());
+    for (Sentence s : sentences) {
+      out.add(patterns.match(s));
+    }
+    return out;
+  }
+
+  /**
+   * Per sentence, {complaint, praise}: how many categories a judging pattern gives that polarity
+   * (after negation), the review-domain evidence the sentiment model's review mode weighs ({@code
+   * SentimentClassifier#classifyDocument(Analysis, int[][])}).
+   */
+  public int[][] cues(List<List<PatternSet.Match>> matches) {
+    int[][] out = new int[matches.size()][];
+    for (int i = 0; i < out.length; i++) {
+      boolean[][] judged = judged(matches.get(i), null);
+      int[] c = new int[2];
+      for (boolean[] j : judged) {
+        c[0] += j[Polarity.COMPLAINT.ordinal()] ? 1 : 0;
+        c[1] += j[Polarity.PRAISE.ordinal()] ? 1 : 0;
+      }
+      out[i] = c;
+    }
+    return out;
+  }
+
+  /** {@link #cues(List)} of the analysis' matches; a {@link ReviewCues} for the sentiment model. */
+  public int[][] cues(Analysis analysis) {
+    return cues(match(analysis));
+  }
+
   /** Mentions in review order (sentence, then taxonomy order of the category). */
   public List<AspectMention> tag(Analysis analysis, DocumentSentiment sentiment) {
+    return tag(analysis, sentiment, match(analysis));
+  }
+
+  /** As {@link #tag(Analysis, DocumentSentiment)}, over matches from {@link #match(Analysis)}. */
+  public List<AspectMention> tag(
+      Analysis analysis, DocumentSentiment sentiment, List<List<PatternSet.Match>> allMatches) {
     // the document sentiment lists the analysis' sentences in the same order
     List<DocumentSentiment.SentenceSentiment> sentiments = sentiment.sentences();
     List<Sentence> sentences = analysis.sentences();
     List<AspectMention> out = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
       Sentence s = sentences.get(i);
-      List<PatternSet.Match> matches = patterns.match(s);
+      List<PatternSet.Match> matches = allMatches.get(i);
       if (matches.isEmpty() && learned == null) {
         continue;
       }
@@ -81,15 +122,18 @@ public final class ThemeTagger {
     return out;
   }
 
-  private void tagSentence(
-      Sentence s, List<PatternSet.Match> matches, SentimentResult sent, List<AspectMention> out) {
-    int cats = patterns.categoryCount();
-    boolean[][] judged = new boolean[cats][2]; // [category][polarity ordinal]
-    boolean[] named = new boolean[cats];
+  /**
+   * [category][polarity ordinal]: whether a judging pattern gives the category that polarity (after
+   * negation); categories named by a neutral pattern are marked in {@code named} (if not null).
+   */
+  private boolean[][] judged(List<PatternSet.Match> matches, boolean[] named) {
+    boolean[][] judged = new boolean[patterns.categoryCount()][2];
     for (PatternSet.Match m : matches) {
       int c = m.pattern().category();
       if (m.pattern().kind() == PatternSet.Kind.NEUTRAL) {
-        named[c] = true;
+        if (named != null) {
+          named[c] = true;
+        }
         continue;
       }
       Polarity p =
@@ -99,6 +143,14 @@ public final class ThemeTagger {
       }
       judged[c][p.ordinal()] = true;
     }
+    return judged;
+  }
+
+  private void tagSentence(
+      Sentence s, List<PatternSet.Match> matches, SentimentResult sent, List<AspectMention> out) {
+    int cats = patterns.categoryCount();
+    boolean[] named = new boolean[cats];
+    boolean[][] judged = judged(matches, named);
     Polarity fromSentence =
         switch (sent.label()) {
           case POSITIVE -> Polarity.PRAISE;

@@ -3,6 +3,8 @@ package fi.palvelututka.models.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import fi.palvelututka.models.themes.Taxonomy;
+import fi.palvelututka.models.themes.ThemeTagger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,6 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SentimentModelTest {
 
   private final SentimentClassifier classifier = SentimentModel.shipped().newClassifier();
+
+  /** Review documents are classified with the cues the shipped review mode was fitted with. */
+  private final ReviewCues cues = new ThemeTagger(Taxonomy.shipped())::cues;
 
   @ParameterizedTest
   @CsvSource(
@@ -42,12 +47,10 @@ class SentimentModelTest {
   @Test
   void mixedReviewIsMixedAndSentencesCarryOffsets() {
     // The mechanism: a clearly positive and a clearly negative sentence make a mixed review.
-    // (Known weakness, see models/README.md: softer complaints such as "tarjoilija oli tyly" are
-    // often missed by the FinnSentiment-trained model.)
     String text =
         "Hiukset onnistuivat loistavasti. Valitettavasti hinta oli aivan liian kova ja kampaaja"
             + " myöhästyi.";
-    DocumentSentiment d = classifier.classifyDocument(text);
+    DocumentSentiment d = classifier.classifyDocument(text, cues);
     assertThat(d.label()).as(d.toString()).isEqualTo("mixed");
     assertThat(d.sentences()).hasSize(2);
     assertThat(d.sentences().get(0).sentiment().label()).isEqualTo(Sentiment.POSITIVE);
@@ -62,10 +65,11 @@ class SentimentModelTest {
     assertThat(
             classifier
                 .classifyDocument(
-                    "Ihana kampaaja, suosittelen lämpimästi! Tulen ehdottomasti uudestaan.")
+                    "Ihana kampaaja, suosittelen lämpimästi! Tulen ehdottomasti uudestaan.", cues)
                 .label())
         .isEqualTo("positive");
-    assertThat(classifier.classifyDocument("Aivan surkea palvelu, en mene enää ikinä.").label())
+    assertThat(
+            classifier.classifyDocument("Aivan surkea palvelu, en mene enää ikinä.", cues).label())
         .isEqualTo("negative");
   }
 
