@@ -135,10 +135,19 @@ public final class PatternSet {
   }
 
   /** Token indexes per element id, for the elements one sentence touched. */
+  /** Most keys one thread's lookup cache holds; it is emptied when full. */
+  static final int LOOKUP_CACHE_SIZE = 1 << 15;
+
   private static final class Scratch {
     final IntList[] where;
     final IntList touched = new IntList();
     final IntList ids = new IntList();
+
+    /**
+     * Element ids per looked-up key (lemma or word form): the same few thousand words come back in
+     * every review, and a lookup walks three tries from each character.
+     */
+    final Map<String, int[]> lookups = new HashMap<>();
 
     Scratch(int elements) {
       where = new IntList[elements];
@@ -343,9 +352,9 @@ public final class PatternSet {
             ids.add(e);
           }
         }
-        lookup(t.lemma(), ids);
+        cachedLookup(t.lemma(), ids, w);
         if (!t.norm().equals(t.lemma())) {
-          lookup(t.norm(), ids);
+          cachedLookup(t.norm(), ids, w);
         }
         for (int k = 0; k < ids.size; k++) {
           int e = ids.data[k];
@@ -380,6 +389,22 @@ public final class PatternSet {
       return out;
     } finally {
       w.clear();
+    }
+  }
+
+  /** {@link #lookup}, through the thread's cache: the ids it appends depend on the key alone. */
+  private void cachedLookup(String key, IntList out, Scratch w) {
+    int[] hit = w.lookups.get(key);
+    if (hit == null) {
+      int from = out.size;
+      lookup(key, out);
+      hit = Arrays.copyOfRange(out.data, from, out.size);
+      if (w.lookups.size() >= LOOKUP_CACHE_SIZE) {
+        w.lookups.clear();
+      }
+      w.lookups.put(key, hit);
+    } else {
+      addAll(hit, out);
     }
   }
 

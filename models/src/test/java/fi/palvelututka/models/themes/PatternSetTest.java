@@ -182,4 +182,37 @@ class PatternSetTest {
   private static Taxonomy parse(String json) {
     return Taxonomy.parse(json.getBytes(StandardCharsets.UTF_8));
   }
+
+  private static List<String> describe(List<PatternSet.Match> matches) {
+    return matches.stream()
+        .map(
+            m ->
+                m.pattern().source()
+                    + java.util.Arrays.toString(m.tokens())
+                    + (m.negatedCue() ? " negated" : ""))
+        .toList();
+  }
+
+  @Test
+  void cachedLookupsGiveTheSameMatchesAsFreshOnes() {
+    // the first call fills the thread's lookup cache, the second reads it; then more distinct
+    // words than the cache holds empty it, and the sentence is matched from scratch again
+    Sentence s =
+        analyzer
+            .analyze("Jouduin jonottamaan, eikä kukaan vastannut puhelimeen. Tyly myyjä.")
+            .sentences()
+            .get(0);
+    PatternSet patterns = taxonomy.patterns();
+    List<String> first = describe(patterns.match(s));
+    assertThat(first).isNotEmpty();
+    assertThat(describe(patterns.match(s))).isEqualTo(first);
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i <= PatternSet.LOOKUP_CACHE_SIZE; i++) {
+      many.append("sana").append(Integer.toString(i, 36).replace('0', 'x')).append(' ');
+    }
+    for (Sentence t : analyzer.analyze(many.toString()).sentences()) {
+      patterns.match(t);
+    }
+    assertThat(describe(patterns.match(s))).isEqualTo(first);
+  }
 }
