@@ -104,15 +104,14 @@ public final class SentimentClassifier {
     return new SentimentResult(Sentiment.values()[Calibration.argmax(q)], q[0], q[1], q[2]);
   }
 
-  /** Review document label and per-sentence sentiment without review cue evidence. */
-  public DocumentSentiment classifyDocument(Analysis analysis) {
-    return classifyDocument(analysis, null);
-  }
-
   /**
    * Review document label (with "mixed") and per-sentence sentiment, with probabilities calibrated
    * on the review dev set. Mixed: at least two sentences, one positive and one negative, each with
    * probability at least the mixed threshold (fitted on the review dev set).
+   *
+   * <p>A model whose review mode was fitted with cues (a cue weight above 0, as shipped) must get
+   * the same cues here ({@code ReviewTagger} does); without them its review probabilities are not
+   * calibrated.
    *
    * @param cues per sentence of the analysis, {negative, positive} counts of service complaint and
    *     praise cues ({@code ThemeTagger#cues}), or null for none; the document's are their sums
@@ -148,10 +147,6 @@ public final class SentimentClassifier {
         doc.positive() * rest,
         mixed,
         List.copyOf(sentences));
-  }
-
-  public DocumentSentiment classifyDocument(String text) {
-    return classifyDocument(analyzer.analyze(text));
   }
 
   /** Analyses {@code text} and classifies it with the cues found in that analysis. */

@@ -21,6 +21,9 @@ import java.util.List;
  * sentence holds both polarities of a category from judging patterns, the one that agrees with the
  * sentence's sentiment is kept (both when the sentence is neutral).
  *
+ * <p>The judging patterns are also the sentiment model's review cues ({@link #cues(List)}): the
+ * {@code ReviewTagger} matches each sentence once and gives the matches to both.
+ *
  * <p>Thread-safe (stateless apart from the immutable pattern set).
  */
 public final class ThemeTagger {
