@@ -130,8 +130,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     ClassificationReport r = new ClassificationReport(SentimentEvaluation.LABELS4);
     ClassificationReport three = new ClassificationReport(SentimentEvaluation.LABELS3);
     var c = m.newClassifier();
-    ReviewCues cues =
-        new ThemeTagger(taxonomy == null ? Taxonomy.shipped() : Taxonomy.load(taxonomy))::cues;
+    ReviewCues cues = new ThemeTagger(Taxonomy.loadOrShipped(taxonomy))::cues;
     for (LabeledJsonl.Item it : items) {
       String p = c.classifyDocument(it.text(), cues).label();
       r.add(it.label(), p);

@@ -75,7 +75,7 @@ public final class EvaluateThemesCommand implements Callable<Integer> {
     }
     Taxonomy t;
     try {
-      t = taxonomy == null ? Taxonomy.shipped() : Taxonomy.load(taxonomy);
+      t = Taxonomy.loadOrShipped(taxonomy);
     } catch (IllegalArgumentException e) {
       System.err.println("evaluate-themes: invalid taxonomy: " + e.getMessage());
       return ExitCodes.INPUT;

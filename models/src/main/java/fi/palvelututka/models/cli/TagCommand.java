@@ -82,7 +82,7 @@ public final class TagCommand implements Callable<Integer> {
         new ReviewTagger(
             fi.palvelututka.models.text.AnalyzerModels.shipped(),
             sentimentModel == null ? SentimentModel.shipped() : SentimentModel.load(sentimentModel),
-            taxonomy == null ? Taxonomy.shipped() : Taxonomy.load(taxonomy));
+            Taxonomy.loadOrShipped(taxonomy));
     ObjectMapper json = new ObjectMapper();
     // one record = one line: the generator hands its bytes over per record, the writer buffers
     json.getFactory().disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);

@@ -472,8 +472,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     if (noReviewCues) {
       return ReviewCues.NONE;
     }
-    Taxonomy t = taxonomy == null ? Taxonomy.shipped() : Taxonomy.load(taxonomy);
-    return new ThemeTagger(t)::cues;
+    return new ThemeTagger(Taxonomy.loadOrShipped(taxonomy))::cues;
   }
 
   private static Settings with(Settings s, String feats) {

@@ -46,6 +46,11 @@ public final class Taxonomy {
         parse(Bundles.shipped(SHIPPED_RESOURCE, "(part of the source tree: models/taxonomy)"));
   }
 
+  /** The taxonomy in {@code file}, or the shipped one when {@code file} is null (a CLI default). */
+  public static Taxonomy loadOrShipped(Path file) {
+    return file == null ? shipped() : load(file);
+  }
+
   public static Taxonomy load(Path file) {
     try {
       return parse(Files.readAllBytes(file));

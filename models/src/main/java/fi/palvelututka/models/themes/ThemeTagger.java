@@ -82,6 +82,10 @@ public final class ThemeTagger {
   public int[][] cues(List<List<PatternSet.Match>> matches) {
     int[][] out = new int[matches.size()][];
     for (int i = 0; i < out.length; i++) {
+      if (matches.get(i).isEmpty()) {
+        out[i] = new int[2]; // most sentences: no pattern, nothing to judge
+        continue;
+      }
       boolean[][] judged = judged(matches.get(i), null);
       int[] c = new int[2];
       for (boolean[] j : judged) {
