@@ -43,6 +43,26 @@ class CliTest {
   }
 
   @Test
+  void unusableReportsFolderIsFoundBeforeTheRun(@TempDir Path dir) throws Exception {
+    SparkTestSession.get();
+    Files.writeString(
+        dir.resolve("in.jsonl"), "{\"review_id\": 1, \"business_id\": \"b\", \"text\": \"x\"}\n");
+    Files.writeString(dir.resolve("reports"), "a file, not a folder");
+    assertThat(
+            Cli.execute(
+                "nightly",
+                "--input",
+                dir.resolve("in.jsonl").toString(),
+                "--lake",
+                dir.resolve("lake").toString(),
+                "--reports",
+                dir.resolve("reports").toString()))
+        .isEqualTo(ExitCodes.USAGE);
+    // nothing was run, so nothing was committed that a rerun would skip
+    assertThat(dir.resolve("lake/_runs")).doesNotExist();
+  }
+
+  @Test
   void folderWithoutDumpsIsAnInputError(@TempDir Path dir) throws Exception {
     SparkTestSession.get();
     Files.writeString(dir.resolve("readme.txt"), "no dumps here");

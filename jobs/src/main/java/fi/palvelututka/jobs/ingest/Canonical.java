@@ -46,7 +46,7 @@ final class Canonical implements Serializable {
       throw new FieldException(
           RejectReason.MISSING_BUSINESS, "no business id (in the record or --business-id)");
     }
-    if (d.text == null || d.text.isBlank()) {
+    if (d.text == null || Fields.visiblyBlank(d.text)) {
       throw new FieldException(RejectReason.MISSING_TEXT, "no text");
     }
     if (d.text.length() > options.maxTextChars()) {
@@ -61,7 +61,7 @@ final class Canonical implements Serializable {
         Fields.first(Fields.blankToNull(d.businessName), options.businessName()),
         Fields.first(Fields.blankToNull(d.businessCategory), options.businessCategory()),
         Fields.first(Fields.blankToNull(d.city), options.city()),
-        d.author == null || d.author.isBlank() || options.authorSalt() == null
+        d.author == null || Fields.visiblyBlank(d.author) || options.authorSalt() == null
             ? null
             : hashAuthor(d.author),
         d.rating,

@@ -37,7 +37,7 @@ final class Fields {
     }
     if (n.isTextual()) {
       String s = n.asText().strip();
-      return s.isEmpty() ? null : s;
+      return visiblyBlank(s) ? null : s;
     }
     if (n.isIntegralNumber()) {
       return n.asText();
@@ -65,11 +65,30 @@ final class Fields {
 
   /** {@code a} unless it is null or blank. */
   static String firstText(String a, String b) {
-    return a != null && !a.isBlank() ? a : b;
+    return a != null && !visiblyBlank(a) ? a : b;
   }
 
   static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+    return s == null || visiblyBlank(s) ? null : s.strip();
+  }
+
+  /**
+   * True when the string shows nothing: only whitespace (also the no-break spaces, which {@link
+   * String#isBlank} does not count), control characters and invisible format characters (zero-width
+   * space and joiners, byte order marks, soft hyphens).
+   */
+  static boolean visiblyBlank(String s) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (!(Character.isWhitespace(cp)
+          || Character.isSpaceChar(cp)
+          || Character.isISOControl(cp)
+          || Character.getType(cp) == Character.FORMAT)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   /** Rating 1..5 from a number or a numeric string ("4", "4.0"); null when absent or empty. */
@@ -108,23 +127,45 @@ final class Fields {
     if (n == null || (n.isTextual() && n.asText().isBlank())) {
       return null;
     }
+    Instant t = null;
     try {
-      if (n.isIntegralNumber()) {
-        return epoch(n.asLong());
-      }
-      if (n.isTextual()) {
+      if (n.isIntegralNumber() && n.canConvertToLong()) {
+        t = epoch(n.asLong());
+      } else if (n.isTextual() && n.asText().length() <= MAX_DATE_CHARS) {
         String s = n.asText().strip();
-        if (s.matches("[0-9]{9,13}")) {
-          return epoch(Long.parseLong(s));
-        }
-        return parseDate(s, zone);
+        t = s.matches("[0-9]{9,13}") ? epoch(Long.parseLong(s)) : parseDate(s, zone);
       }
     } catch (DateTimeException | NumberFormatException e) {
-      // fall through to the reject below
+      // the reject below
     }
-    throw new FieldException(
-        RejectReason.INVALID_DATE, path + " is not an ISO-8601 date or time: " + n);
+    String shown = n.toString();
+    if (shown.length() > 80) {
+      shown = shown.substring(0, 80) + "...";
+    }
+    if (t == null) {
+      throw new FieldException(
+          RejectReason.INVALID_DATE, path + " is not an ISO-8601 date or time: " + shown);
+    }
+    if (t.isBefore(EARLIEST) || !t.isBefore(AFTER_LATEST)) {
+      throw new FieldException(
+          RejectReason.INVALID_DATE,
+          path + " is outside the years " + EARLIEST_YEAR + "–" + LATEST_YEAR + ": " + shown);
+    }
+    return t;
   }
+
+  /** Longest date string read (longer ones are rejected unread: no date is that long). */
+  static final int MAX_DATE_CHARS = 64;
+
+  /**
+   * Dates outside these years are rejected: no review is from them, and before 1900 the stored
+   * timestamps would also depend on calendar rebasing (Julian / Gregorian) in the readers.
+   */
+  static final int EARLIEST_YEAR = 1900;
+
+  static final int LATEST_YEAR = 2099;
+  private static final Instant EARLIEST = Instant.parse(EARLIEST_YEAR + "-01-01T00:00:00Z");
+  private static final Instant AFTER_LATEST = Instant.parse((LATEST_YEAR + 1) + "-01-01T00:00:00Z");
 
   private static Instant epoch(long v) {
     return v > 100_000_000_000L ? Instant.ofEpochMilli(v) : Instant.ofEpochSecond(v);
@@ -135,8 +176,9 @@ final class Fields {
           .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
   /**
-   * ISO-8601 with offset, local date-time (in {@code zone}), or date (start of day in zone); also
-   * the Finnish "d.M.yyyy [H:mm[:ss]]" (local, in {@code zone}).
+   * ISO-8601 with offset (also with a zone id in brackets, as Java writes it), local date-time (in
+   * {@code zone}), or date (start of day in zone); also the Finnish "d.M.yyyy [H:mm[:ss]]" (local,
+   * in {@code zone}).
    */
   static Instant parseDate(String s, ZoneId zone) {
     if (s.matches("[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}.*")) {
@@ -154,6 +196,10 @@ final class Fields {
     }
     if (t.endsWith(" UTC")) {
       t = t.substring(0, t.length() - 4) + "Z";
+    }
+    if (t.endsWith("]")) {
+      // Java's ZonedDateTime text: "2026-11-17T10:00:00+02:00[Europe/Helsinki]"
+      return java.time.ZonedDateTime.parse(t, DateTimeFormatter.ISO_ZONED_DATE_TIME).toInstant();
     }
     try {
       return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();

@@ -111,12 +111,16 @@ final class FileRecords {
   }
 
   private static ParsedRecord damaged(JsonLinesParser parser, IOException e, long at) {
+    String why =
+        e.getMessage() != null
+            ? e.getMessage()
+            : e instanceof EOFException ? "the stream ends early" : e.getClass().getSimpleName();
     return parser.reject(
         RejectReason.CORRUPT_GZIP,
         "gzip stream damaged after "
             + at
             + " decompressed bytes ("
-            + e.getMessage()
+            + why
             + ");"
             + " records before it were kept",
         "",
@@ -245,15 +249,29 @@ final class FileRecords {
   static void csv(InputStream in, JsonLinesParser parser, Sink sink) throws IOException {
     PushbackInputStream b = new PushbackInputStream(in, 8192);
     byte[] head = b.readNBytes(8192);
-    b.unread(head);
-    String h = new String(head, StandardCharsets.UTF_8);
-    int nl = h.indexOf('\n');
-    String firstLine = nl < 0 ? h : h.substring(0, nl);
-    char sep = delimiter(firstLine);
+    int skip =
+        head.length >= 3
+                && (head[0] & 0xFF) == 0xEF
+                && (head[1] & 0xFF) == 0xBB
+                && (head[2] & 0xFF) == 0xBF
+            ? 3
+            : 0; // a byte order mark is not part of the first header name
+    b.unread(head, skip, head.length - skip);
+    String h = new String(head, skip, head.length - skip, StandardCharsets.UTF_8);
+    char sep = delimiter(h.strip().lines().findFirst().orElse(""));
     CsvMapper mapper = new CsvMapper();
     mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
     CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(sep);
-    InputStreamReader reader = new InputStreamReader(b, StandardCharsets.UTF_8);
+    // Bytes that are not UTF-8 are decoded as U+FFFF (a noncharacter, absent from real text), and
+    // a row holding one becomes an invalid_utf8 reject, as in JSON Lines.
+    java.io.Reader reader =
+        new InputStreamReader(
+            b,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+                .replaceWith(String.valueOf(NOT_UTF8)));
     List<String> header = null;
     try (MappingIterator<List<String>> it =
         mapper.readerForListOf(String.class).with(schema).readValues(reader)) {
@@ -277,6 +295,11 @@ final class FileRecords {
                   0));
           return;
         }
+        boolean blank = row.size() == 1 && (row.get(0) == null || row.get(0).isBlank());
+        if (header == null && blank) {
+          sink.accept(line, ParsedRecord.BLANK); // blank lines before the header
+          continue;
+        }
         if (header == null) {
           header = new ArrayList<>();
           for (String x : row) {
@@ -285,16 +308,29 @@ final class FileRecords {
           }
           continue;
         }
-        if (row.size() == 1 && (row.get(0) == null || row.get(0).isBlank())) {
+        if (blank) {
           sink.accept(line, ParsedRecord.BLANK);
           continue;
         }
         String raw = String.join(String.valueOf(sep), row);
+        if (raw.indexOf(NOT_UTF8) >= 0) {
+          sink.accept(
+              line,
+              parser.reject(
+                  RejectReason.INVALID_UTF8,
+                  "bytes are not valid UTF-8 (shown as U+FFFF)",
+                  raw,
+                  raw.getBytes(StandardCharsets.UTF_8).length));
+          continue;
+        }
         sink.accept(
             line, parser.parseRow(header, row, raw, raw.getBytes(StandardCharsets.UTF_8).length));
       }
     }
   }
+
+  /** Stands for undecodable bytes in CSV text (see {@link #csv}). */
+  static final char NOT_UTF8 = '\uFFFF';
 
   static char delimiter(String headerLine) {
     int comma = count(headerLine, ',');

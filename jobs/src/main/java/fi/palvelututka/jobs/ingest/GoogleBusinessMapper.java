@@ -29,9 +29,7 @@ final class GoogleBusinessMapper implements RecordMapper {
       d.id = name.substring(name.lastIndexOf('/') + 1);
     }
     if (c.options.businessId() == null && name != null && name.contains("/locations/")) {
-      String loc = name.substring(name.indexOf("locations/"));
-      int cut = loc.indexOf("/reviews/");
-      d.businessId = cut < 0 ? loc : loc.substring(0, cut);
+      d.businessId = location(name);
     }
     JsonNode star = Fields.at(rec, "starRating");
     if (star != null) {
@@ -59,9 +57,22 @@ final class GoogleBusinessMapper implements RecordMapper {
     d.ownerReplyText = Fields.text(rec, "reviewReply.comment");
     d.ownerReplyAt = Fields.date(rec, "reviewReply.updateTime", c.options.defaultZone());
     if (context != null && d.businessId == null && c.options.businessId() == null) {
-      d.businessId = Fields.id(context, "name");
+      // the export's own name ("accounts/A/locations/L"): the same business id as from a review's
+      String loc = Fields.id(context, "name");
+      d.businessId = loc == null ? null : location(loc);
     }
     return c.review(d);
+  }
+
+  /** "locations/L" of a resource name that has one ("accounts/A/locations/L[/reviews/R]"). */
+  static String location(String name) {
+    int at = name.indexOf("locations/");
+    if (at < 0) {
+      return name;
+    }
+    String loc = name.substring(at);
+    int cut = loc.indexOf("/reviews/");
+    return cut < 0 ? loc : loc.substring(0, cut);
   }
 
   /** "(Translated by Google) … (Original) …": the original part; other text unchanged. */

@@ -107,6 +107,8 @@ public final class IngestJob {
     spark.sparkContext().setJobGroup("ingest", "palvelututka ingest: parse dumps", false);
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    org.apache.spark.util.SerializableConfiguration conf =
+        new org.apache.spark.util.SerializableConfiguration(hadoopConf);
     List<JavaRDD<Row>> parts = new ArrayList<>();
     Map<String, String> formats = new LinkedHashMap<>();
     for (InputFiles.InputFile f : listing.files()) {
@@ -117,22 +119,26 @@ public final class IngestJob {
       SourceFormat fmt = d.format();
       boolean lines = d.lineDelimited();
       LOG.info("ingest: {} ({}{})", file, fmt.id(), lines ? ", lines" : "");
-      if (!FileRecords.gzipName(file) && fmt.container() == SourceFormat.Container.JSON && lines) {
+      if (!FileRecords.gzipName(file)
+          && fmt.container() == SourceFormat.Container.JSON
+          && lines
+          && !InputFiles.needsOwnReader(file)) {
         // plain JSON Lines: splittable, read in parallel with byte offsets
         parts.add(
             jsc.newAPIHadoopFile(
                     file, TextInputFormat.class, LongWritable.class, Text.class, hadoopConf)
                 .mapPartitions(it -> parsePartition(it, file, opts, fmt)));
       } else {
-        // gzip, JSON documents, CSV: one task per file, streamed
+        // gzip, JSON documents, CSV (and names Hadoop's readers misread): one task per file,
+        // streamed
         long maxLine = Math.max(1L << 20, 16L * opts.maxTextChars());
         parts.add(
-            jsc.binaryFiles(file)
+            jsc.parallelize(List.of(file), 1)
                 .flatMap(
-                    t -> {
+                    path -> {
                       List<Row> rows = new ArrayList<>();
                       JsonLinesParser parser = new JsonLinesParser(opts, fmt);
-                      try (java.io.InputStream in = t._2().open()) {
+                      try (java.io.InputStream in = InputFiles.open(path, conf.value())) {
                         FileRecords.read(
                             in,
                             file,
@@ -390,16 +396,29 @@ public final class IngestJob {
 
   /** The format of a file: the --format option, or detected from its first 64 KiB. */
   SourceFormat.Detected detect(String file, Configuration conf) throws IOException {
-    byte[] head = new byte[0];
-    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
-    try (java.io.InputStream raw = p.getFileSystem(conf).open(p);
+    java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+    boolean whole = false;
+    try (java.io.InputStream raw = InputFiles.open(file, conf);
         java.io.InputStream in =
             FileRecords.gzipName(file) ? new java.util.zip.GZIPInputStream(raw) : raw) {
-      head = in.readNBytes(64 * 1024);
+      // the first 64 KiB; more (up to 4 MiB) while it holds fewer than 3 complete lines
+      int want = DETECT_BYTES;
+      while (true) {
+        byte[] b = in.readNBytes(want - head.size());
+        head.writeBytes(b);
+        if (head.size() < want) {
+          whole = true;
+          break;
+        }
+        if (want >= DETECT_MAX_BYTES || newlines(head.toByteArray()) >= 3) {
+          break;
+        }
+        want = Math.min(DETECT_MAX_BYTES, want * 4);
+      }
     } catch (IOException e) {
       // damaged or empty gzip: the reader reports it; detection uses what it has
     }
-    SourceFormat.Detected d = SourceFormat.detect(head);
+    SourceFormat.Detected d = SourceFormat.detect(head.toByteArray(), whole);
     String forced = options.source().format();
     if (forced != null) {
       SourceFormat f = SourceFormat.byId(forced);
@@ -407,6 +426,17 @@ public final class IngestJob {
       return new SourceFormat.Detected(f, lines);
     }
     return d;
+  }
+
+  private static final int DETECT_BYTES = 64 * 1024;
+  private static final int DETECT_MAX_BYTES = 4 * 1024 * 1024;
+
+  private static int newlines(byte[] b) {
+    int n = 0;
+    for (byte x : b) {
+      n += x == '\n' ? 1 : 0;
+    }
+    return n;
   }
 
   /** Format id per input file, as detected or given (after {@link #execute}). */

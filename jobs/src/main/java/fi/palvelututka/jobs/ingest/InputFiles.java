@@ -14,8 +14,9 @@ import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Expands the {@code --input} arguments (files or folders, on any Hadoop filesystem) into the list
- * of dump files, on the driver (listing only, no reading). In folders, hidden files ("." or "_")
- * and files of unsupported types are skipped and reported; a file named explicitly is always taken.
+ * of dump files, on the driver (listing only, no reading). In folders, hidden files and folders
+ * ("." or "_" at the start of the name) are skipped, and files of unsupported types are skipped and
+ * reported; a file named explicitly is always taken.
  */
 public final class InputFiles {
 
@@ -57,10 +58,11 @@ public final class InputFiles {
         continue;
       }
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(p, true);
+      String root = st.getPath().toUri().getPath();
       while (it.hasNext()) {
         LocatedFileStatus f = it.next();
         String name = f.getPath().getName();
-        if (name.startsWith(".") || name.startsWith("_")) {
+        if (hidden(root, f.getPath().toUri().getPath())) {
           continue;
         }
         if (supported(name)) {
@@ -76,6 +78,50 @@ public final class InputFiles {
       unique.putIfAbsent(f.path(), f);
     }
     return new Listing(List.copyOf(unique.values()), List.copyOf(skipped));
+  }
+
+  /**
+   * Whether a file found under the folder {@code root} is hidden: its name, or the name of a folder
+   * between it and {@code root}, starts with "." or "_" ({@code _temporary}, {@code .snapshot}, a
+   * lake's {@code _runs}).
+   */
+  static boolean hidden(String root, String file) {
+    String rel = file.startsWith(root) ? file.substring(root.length()) : file;
+    for (String part : rel.split("/")) {
+      if (part.startsWith(".") || part.startsWith("_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Opens a dump file for reading. On the local file system the bytes are read directly, without
+   * Hadoop's checksum layer: dumps have no ".crc" side files, and that layer cannot build the side
+   * file's name for a file name with a colon.
+   */
+  public static java.io.InputStream open(String file, Configuration conf) throws IOException {
+    Path p = new Path(file);
+    FileSystem fs = p.getFileSystem(conf);
+    if (fs instanceof org.apache.hadoop.fs.ChecksumFileSystem c) {
+      fs = c.getRawFileSystem();
+    }
+    return fs.open(p);
+  }
+
+  /**
+   * Whether Hadoop's input formats would misread the file's path: they take comma-separated lists
+   * of glob patterns, and the checksum layer fails on a colon in a local file's name. Such files
+   * are read by ingest's own reader ({@link #open}), one task per file.
+   */
+  static boolean needsOwnReader(String file) {
+    String name = new Path(file).getName();
+    for (char c : name.toCharArray()) {
+      if (",:*?[]{}\\".indexOf(c) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean supported(String name) {

@@ -1,6 +1,8 @@
 package fi.palvelututka.jobs.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -85,15 +87,60 @@ public final class JsonLinesParser {
     if (line.isBlank()) {
       return List.of(ParsedRecord.BLANK);
     }
-    JsonNode rec;
-    try {
-      rec = JSON.readTree(line);
+    return parseValues(line, bytes.length);
+  }
+
+  /**
+   * Every JSON value of a line, in order: one in JSON Lines, but nothing after the first value is
+   * dropped. Further values (objects written without a line break between them, or separated by a
+   * lone carriage return) are records too; content that is not JSON becomes a {@code
+   * malformed_json} reject of its own, after the records before it.
+   */
+  private List<ParsedRecord> parseValues(String line, int lineBytes) {
+    List<JsonNode> values = new ArrayList<>(1);
+    List<int[]> spans = new ArrayList<>(1);
+    JsonProcessingException error = null;
+    try (JsonParser p = JSON.getFactory().createParser(line)) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        int start = (int) p.currentTokenLocation().getCharOffset();
+        values.add(JSON.readTree(p));
+        spans.add(
+            new int[] {start, (int) Math.min(line.length(), p.currentLocation().getCharOffset())});
+      }
     } catch (JsonProcessingException e) {
-      return List.of(
-          reject(
-              RejectReason.MALFORMED_JSON, firstLine(e.getOriginalMessage()), line, bytes.length));
+      error = e;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // reading a String does no I/O
     }
-    return parseValue(rec, line, bytes.length);
+    if (values.size() == 1 && error == null) {
+      return parseValue(values.get(0), line, lineBytes); // the common case: one value per line
+    }
+    if (values.isEmpty()) {
+      String detail = error == null ? "no JSON value" : firstLine(error.getOriginalMessage());
+      return List.of(reject(RejectReason.MALFORMED_JSON, detail, line, lineBytes));
+    }
+    List<ParsedRecord> out = new ArrayList<>(values.size() + 1);
+    for (int i = 0; i < values.size(); i++) {
+      String raw = line.substring(spans.get(i)[0], spans.get(i)[1]);
+      out.addAll(parseValue(values.get(i), raw, utf8Length(raw)));
+    }
+    if (error != null) {
+      String rest = line.substring(spans.get(spans.size() - 1)[1]).strip();
+      out.add(
+          reject(
+              RejectReason.MALFORMED_JSON,
+              firstLine(error.getOriginalMessage())
+                  + " (after "
+                  + values.size()
+                  + " JSON value(s) on the same line)",
+              rest,
+              utf8Length(rest)));
+    }
+    return out;
+  }
+
+  private static int utf8Length(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
   /** The records of one parsed JSON value (a line, or a top-level value of a document). */
@@ -105,6 +152,15 @@ public final class JsonLinesParser {
               "expected a JSON object, got " + (value == null ? "nothing" : value.getNodeType()),
               raw,
               rawBytes));
+    }
+    if (value.isArray() && hasObject(value) && !format.exportDocuments()) {
+      // an array of records (a JSON document of reviews, or a line holding several): each element
+      List<ParsedRecord> out = new ArrayList<>(value.size());
+      for (JsonNode e : value) {
+        String r = e.toString();
+        out.addAll(parseValue(e, r, utf8Length(r)));
+      }
+      return out;
     }
     if (format.businessSideFile()) {
       return List.of(business(value, raw, rawBytes));
@@ -120,6 +176,15 @@ public final class JsonLinesParser {
       out.add(record(u.record(), u.context(), r, r.getBytes(StandardCharsets.UTF_8).length));
     }
     return out;
+  }
+
+  private static boolean hasObject(JsonNode array) {
+    for (JsonNode e : array) {
+      if (e.isObject()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One CSV row as a record: header names (lower case) to cell values; empty cells missing. */

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -62,8 +61,7 @@ public final class ProcessedFiles {
   }
 
   static String sha256(String path, SerializableConfiguration conf) throws IOException {
-    Path p = new Path(path);
-    try (InputStream in = p.getFileSystem(conf.value()).open(p)) {
+    try (InputStream in = InputFiles.open(path, conf.value())) {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];
       for (int n; (n = in.read(buf)) > 0; ) {

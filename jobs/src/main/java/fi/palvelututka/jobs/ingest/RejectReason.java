@@ -15,7 +15,12 @@ public enum RejectReason {
           + " which are never held in memory."),
   WRONG_TYPE("A field of the wrong JSON type (e.g. text as a number)."),
   INVALID_RATING("Rating not an integer 1..5."),
-  INVALID_DATE("A date that cannot be parsed."),
+  INVALID_DATE(
+      "A date that cannot be parsed, or outside the years "
+          + Fields.EARLIEST_YEAR
+          + "–"
+          + Fields.LATEST_YEAR
+          + "."),
   MALFORMED_CSV("A CSV row that cannot be read (unbalanced quotes, wrong number of columns)."),
   CORRUPT_GZIP("A gzip file that ends early or is damaged: records before the damage are kept."),
   UNREADABLE_FILE("A file that cannot be read at all.");

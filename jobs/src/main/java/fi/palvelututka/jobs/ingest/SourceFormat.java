@@ -1,6 +1,5 @@
 package fi.palvelututka.jobs.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,14 +9,16 @@ import java.util.Locale;
 /**
  * The review export formats ingest reads, and their detection from a file's first bytes.
  *
- * <p>Detection (when {@code --format} is not given): the first non-blank line of the (decompressed)
- * file decides. A JSON value that ends on that line means JSON Lines, anything else starting with
- * '{' or '[' a JSON document; otherwise CSV. The fields of the first record tell the source: {@code
- * starRating}/{@code reviewId} Google Business Profile; {@code publishTime}, {@code
- * authorAttribution}, {@code author_name} or a {@code result}/{@code places/} wrapper Google
- * Places; {@code recommendation_type}, {@code review_text} or {@code created_time} Facebook; {@code
- * stars} with {@code review_id} Yelp reviews; {@code business_id} with {@code name} and no text a
- * businesses side file; a CSV header with "Review Content" or "Review Stars" Trustpilot.
+ * <p>Detection (when {@code --format} is not given), from the first lines of the (decompressed)
+ * file: JSON Lines when the first non-blank line, or at least half of the first {@value
+ * #PROBE_LINES}, are each one JSON object; else a JSON document when the file starts with '{' or
+ * '['; otherwise CSV. The fields of the records tell the source (for JSON Lines, what most of the
+ * probed lines look like): {@code starRating}/{@code reviewId} Google Business Profile; {@code
+ * publishTime}, {@code authorAttribution}, {@code author_name} or a {@code result}/{@code places/}
+ * wrapper Google Places; {@code recommendation_type}, {@code review_text} or {@code created_time}
+ * Facebook; {@code stars} with {@code review_id} Yelp reviews; {@code business_id} with {@code
+ * name} and no text a businesses side file; a CSV header with "Review Content" or "Review Stars"
+ * Trustpilot.
  */
 public enum SourceFormat {
   JSONL("jsonl", Container.JSON),
@@ -96,10 +97,16 @@ public enum SourceFormat {
   /** Whether the file is line-delimited JSON (one record per line) rather than one document. */
   public record Detected(SourceFormat format, boolean lineDelimited) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Lines of the head that detection looks at, at most. */
+  static final int PROBE_LINES = 50;
 
-  /** Detects the format from the first bytes of a (decompressed) file. */
-  public static Detected detect(byte[] head) {
+  /**
+   * Detects the format from the first bytes of a (decompressed) file.
+   *
+   * @param head the file's first bytes
+   * @param whole true when {@code head} is the whole file (its last line is complete)
+   */
+  public static Detected detect(byte[] head, boolean whole) {
     String s = new String(head, StandardCharsets.UTF_8);
     if (s.startsWith("\uFEFF")) {
       s = s.substring(1);
@@ -108,19 +115,34 @@ public enum SourceFormat {
     if (trimmed.isEmpty()) {
       return new Detected(JSONL, true);
     }
-    char first = trimmed.charAt(0);
-    if (first == '{' || first == '[') {
-      int nl = trimmed.indexOf('\n');
-      String line = (nl < 0 ? trimmed : trimmed.substring(0, nl)).strip();
-      JsonNode v = null;
-      try {
-        v = JSON.readTree(line);
-      } catch (Exception e) {
-        // not a complete value on the first line: a JSON document
+    // The complete non-blank lines of the head, and those that are exactly one JSON object: JSON
+    // Lines when at least half are (so a damaged or odd first line does not decide for the whole
+    // file), or when the first line is one.
+    String[] parts = trimmed.split("\n", -1);
+    int complete = whole ? parts.length : parts.length - 1;
+    int considered = 0;
+    List<String> objectLines = new java.util.ArrayList<>();
+    boolean firstIsObject = false;
+    for (int i = 0; i < complete && considered < PROBE_LINES; i++) {
+      String line = parts[i].strip();
+      if (line.isEmpty()) {
+        continue;
       }
-      boolean lines = v != null && v.isObject();
-      String probe = lines ? line : trimmed;
-      return new Detected(fromJsonText(probe), lines);
+      boolean object = isObject(line);
+      if (object) {
+        objectLines.add(line);
+      }
+      firstIsObject |= considered == 0 && object;
+      considered++;
+    }
+    char first = trimmed.charAt(0);
+    boolean lines =
+        firstIsObject || (!objectLines.isEmpty() && 2 * objectLines.size() >= considered);
+    if (lines) {
+      return new Detected(majorityFormat(objectLines), true);
+    }
+    if (first == '{' || first == '[') {
+      return new Detected(fromJsonText(trimmed), false);
     }
     int nl = trimmed.indexOf('\n');
     String header = (nl < 0 ? trimmed : trimmed.substring(0, nl)).toLowerCase(Locale.ROOT);
@@ -131,6 +153,44 @@ public enum SourceFormat {
       return new Detected(BUSINESSES_CSV, false);
     }
     return new Detected(CSV, false);
+  }
+
+  /** As {@link #detect(byte[], boolean)} for a head that may end inside a line. */
+  public static Detected detect(byte[] head) {
+    return detect(head, false);
+  }
+
+  private static final ObjectMapper STRICT =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** Whether the line is one JSON object and nothing else. */
+  private static boolean isObject(String line) {
+    if (line.charAt(0) != '{' || line.charAt(line.length() - 1) != '}') {
+      return false;
+    }
+    try {
+      return STRICT.readTree(line).isObject();
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** The source most of the object lines look like (the first line's on a tie). */
+  private static SourceFormat majorityFormat(List<String> objectLines) {
+    java.util.Map<SourceFormat, Integer> votes = new java.util.LinkedHashMap<>();
+    for (String line : objectLines) {
+      votes.merge(fromJsonText(line), 1, Integer::sum);
+    }
+    SourceFormat best = JSONL;
+    int most = 0;
+    for (java.util.Map.Entry<SourceFormat, Integer> e : votes.entrySet()) {
+      if (e.getValue() > most) {
+        best = e.getKey();
+        most = e.getValue();
+      }
+    }
+    return best;
   }
 
   private static SourceFormat fromJsonText(String t) {

@@ -189,7 +189,7 @@ public final class NightlyCommand implements Callable<Integer> {
       } catch (FileNotFoundException e) {
         err.println("nightly: " + e.getMessage());
         return ExitCodes.INPUT;
-      } catch (NightlyJob.RunIdUsedException e) {
+      } catch (NightlyJob.RunIdUsedException | NightlyJob.OutputUnusableException e) {
         err.println("nightly: " + e.getMessage());
         return ExitCodes.USAGE;
       }

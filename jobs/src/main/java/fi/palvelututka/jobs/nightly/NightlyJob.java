@@ -68,6 +68,49 @@ public final class NightlyJob {
     }
   }
 
+  /** An output folder that cannot be used (a file, or not writable): found before any work. */
+  public static final class OutputUnusableException extends IllegalArgumentException {
+    OutputUnusableException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Checks the lake and reports folders before the run spends hours: each must be a folder (or not
+   * exist yet) that this process can create files in. The reports come after the lake is committed,
+   * so an unwritable reports folder would otherwise be found only after the commit.
+   */
+  void checkOutputs() throws IOException {
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Map<String, String> dirs = new LinkedHashMap<>();
+    dirs.put("--lake", options.lake());
+    if (options.reports() != null) {
+      dirs.put("--reports", options.reports());
+    }
+    for (Map.Entry<String, String> d : dirs.entrySet()) {
+      Path dir = new Path(d.getValue());
+      String what = d.getKey() + " " + d.getValue();
+      try {
+        org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(conf);
+        if (fs.exists(dir) && !fs.getFileStatus(dir).isDirectory()) {
+          throw new OutputUnusableException(what + " is a file, not a folder");
+        }
+        fs.mkdirs(dir);
+        Path probe = new Path(dir, ".palvelututka-write-check-" + options.runId());
+        fs.create(probe, true).close();
+        fs.delete(probe, false);
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof OutputUnusableException u) {
+          throw u;
+        }
+        throw new OutputUnusableException(
+            what
+                + " cannot be written: "
+                + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      }
+    }
+  }
+
   public Outcome execute() throws IOException {
     String runId = options.runId();
     Lake lake = new Lake(spark, options.lake(), runId);
@@ -83,6 +126,7 @@ public final class NightlyJob {
     long t = System.nanoTime();
     InputFiles.Listing all =
         InputFiles.expand(options.ingest().inputs(), spark.sparkContext().hadoopConfiguration());
+    checkOutputs();
     Map<String, String> checksums = ProcessedFiles.checksums(spark, all.files());
     Map<String, ProcessedFiles.Seen> seen =
         options.reprocess()

@@ -264,4 +264,43 @@ class FormatReadersTest {
     assertThat(SourceFormat.detect("review_id,text\n".getBytes()).format())
         .isEqualTo(SourceFormat.CSV);
   }
+
+  @Test
+  void detectionLooksBeyondAnOddFirstLine() {
+    String rec = "{\"review_id\": 1, \"business_id\": \"b\", \"text\": \"x\"}\n";
+    SourceFormat.Detected lines = new SourceFormat.Detected(SourceFormat.JSONL, true);
+    // truncated, a number, an array, a business record: the lines after it decide
+    assertThat(SourceFormat.detect(("{\"review_id\": 0, \"te\n" + rec + rec).getBytes()))
+        .isEqualTo(lines);
+    assertThat(SourceFormat.detect(("42\n" + rec + rec).getBytes())).isEqualTo(lines);
+    assertThat(SourceFormat.detect(("[" + rec.strip() + "]\n" + rec + rec).getBytes()))
+        .isEqualTo(lines);
+    assertThat(
+            SourceFormat.detect(
+                ("{\"business_id\": \"s\", \"name\": \"Anna\"}\n" + rec + rec).getBytes()))
+        .isEqualTo(lines);
+    // a pretty-printed document stays a document, also when a line holds a whole object
+    String doc = "[\n  " + rec.strip() + ",\n  " + rec.strip() + "\n]\n";
+    assertThat(SourceFormat.detect(doc.getBytes(), true))
+        .isEqualTo(new SourceFormat.Detected(SourceFormat.JSONL, false));
+    // a first line longer than the head: nothing complete to go by, so a document
+    assertThat(
+            SourceFormat.detect(("{\"review_id\": 1, \"text\": \"" + "a".repeat(100)).getBytes()))
+        .isEqualTo(new SourceFormat.Detected(SourceFormat.JSONL, false));
+  }
+
+  @Test
+  void googleExportNameGivesTheSameBusinessAsTheReviewName() {
+    String doc =
+        """
+        {"name": "accounts/1/locations/780", "reviews": [
+          {"name": "accounts/1/locations/780/reviews/r1", "reviewId": "r1", "comment": "Hyvä."},
+          {"reviewId": "r2", "comment": "Ok."}
+        ]}
+        """;
+    List<Got> got = read("gbp.json", doc);
+    assertThat(got).hasSize(2);
+    assertThat(review(got.get(0)).businessId()).isEqualTo("locations/780");
+    assertThat(review(got.get(1)).businessId()).isEqualTo("locations/780");
+  }
 }

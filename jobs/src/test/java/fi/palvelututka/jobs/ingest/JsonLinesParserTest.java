@@ -60,6 +60,7 @@ class JsonLinesParserTest {
         "2026-05-14 18:22:05|2026-05-14T15:22:05Z",
         "2026-01-14T18:22|2026-01-14T16:22:00Z",
         "2026-01-14|2026-01-13T22:00:00Z",
+        "2026-11-17T10:00:00+02:00[Europe/Helsinki]|2026-11-17T08:00:00Z",
       })
   void datesWithAndWithoutZone(String in, String utc) {
     assertThat(JsonLinesParser.parseDate(in, ZoneId.of("Europe/Helsinki")))

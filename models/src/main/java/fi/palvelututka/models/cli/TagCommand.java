@@ -8,6 +8,7 @@ import fi.palvelututka.models.sentiment.SentimentModel;
 import fi.palvelututka.models.tag.AspectMention;
 import fi.palvelututka.models.tag.ReviewTagger;
 import fi.palvelututka.models.tag.TagResult;
+import fi.palvelututka.models.text.FinnishAnalyzer;
 import fi.palvelututka.models.themes.Taxonomy;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Option;
           + " Spark.",
       "Writes one line per record: {\"id\", \"sentiment\" (positive, neutral, negative or"
           + " mixed), \"probabilities\", \"score\", \"sentences\", \"aspects\"}. Unusable lines are reported on stderr (with their line number) and"
-          + " skipped; the exit code is then 3."
+          + " skipped; the exit code is then 3. Only the first 100,000 characters of a text are"
+          + " analyzed (a warning names the line)."
     })
 public final class TagCommand implements Callable<Integer> {
 
@@ -83,7 +85,13 @@ public final class TagCommand implements Callable<Integer> {
             fi.palvelututka.models.text.AnalyzerModels.shipped(),
             sentimentModel == null ? SentimentModel.shipped() : SentimentModel.load(sentimentModel),
             Taxonomy.loadOrShipped(taxonomy));
-    ObjectMapper json = new ObjectMapper();
+    // ids are copied as they are: numbers keep their digits (1e400 is not "Infinity")
+    ObjectMapper json =
+        new ObjectMapper()
+            .enable(
+                com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // one record per line: anything after it is an error, not silently dropped
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     // one record = one line: the generator hands its bytes over per record, the writer buffers
     json.getFactory().disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
     long tagged = 0;
@@ -97,6 +105,9 @@ public final class TagCommand implements Callable<Integer> {
       String line;
       while ((line = in.readLine()) != null) {
         lineNo++;
+        if (lineNo == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1); // byte order mark
+        }
         if (line.isBlank()) {
           continue;
         }
@@ -113,6 +124,11 @@ public final class TagCommand implements Callable<Integer> {
           bad++;
           err.println("tag: line " + lineNo + ": no string field \"text\", skipped");
           continue;
+        }
+        if (text.asText().length() > FinnishAnalyzer.MAX_CHARS) {
+          err.printf(
+              "tag: line %d: text has %,d characters; only the first %,d are analyzed%n",
+              lineNo, text.asText().length(), FinnishAnalyzer.MAX_CHARS);
         }
         write(gen, rec.get("id"), tagger.tag(text.asText()));
         out.write('\n');

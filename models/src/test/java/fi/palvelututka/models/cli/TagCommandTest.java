@@ -89,6 +89,36 @@ class TagCommandTest {
   }
 
   @Test
+  void byteOrderMarkBigIdsTrailingValuesAndLongTexts(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("in.jsonl");
+    Path out = dir.resolve("out.jsonl");
+    Files.writeString(
+        in,
+        "\uFEFF{\"id\": 1e400, \"text\": \"Hyvä.\"}\n"
+            + "{\"id\": 2, \"text\": \"Yksi.\"}{\"id\": 3, \"text\": \"Kaksi.\"}\n"
+            + "{\"id\": 4, \"text\": \""
+            + "Hyvä palvelu. ".repeat(8_000)
+            + "\"}\n",
+        StandardCharsets.UTF_8);
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = run("--input", in.toString(), "--output", out.toString());
+    } finally {
+      System.setErr(oldErr);
+    }
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).startsWith("{\"id\":1E+400,");
+    assertThat(code).isEqualTo(ExitCodes.INPUT); // line 2: two values, reported
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("line 2: not valid JSON")
+        .contains("line 3: text has 112,000 characters; only the first 100,000 are analyzed");
+  }
+
+  @Test
   void missingInputIsAnInputError(@TempDir Path dir) {
     assertThat(run("--input", dir.resolve("nope.jsonl").toString(), "--output", "-"))
         .isEqualTo(ExitCodes.INPUT);
