@@ -247,12 +247,12 @@ public final class IngestJob {
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
+      Dataset<Row> newRejects =
+          Tables.conform(
+              staging.filter(col("kind").equalTo(KIND_REJECT)).withColumn("run_id", lit(runId)),
+              Tables.REJECTS_SCHEMA);
       lake.writeStaged(
-          storedRejects.unionByName(
-              Tables.conform(
-                  staging.filter(col("kind").equalTo(KIND_REJECT)).withColumn("run_id", lit(runId)),
-                  Tables.REJECTS_SCHEMA)),
-          Tables.REJECTS);
+          withoutRereadRejects(storedRejects, newRejects).unionByName(newRejects), Tables.REJECTS);
 
       // Counts: what was read (from the parsed records) against what the tables now hold.
       Map<String, long[]> perFile = new TreeMap<>(); // read, candidates, rejected, blank, business
@@ -363,6 +363,27 @@ public final class IngestJob {
     } finally {
       ranked.unpersist();
     }
+  }
+
+  /** What identifies a reject: the same bad record of the same file, read again. */
+  static final List<String> REJECT_IDENTITY =
+      List.of("ingest_file", "ingest_offset", "reason", "raw_bytes", "raw");
+
+  /**
+   * The stored rejects that this run did not find again. A file read again (with {@code
+   * --reprocess}, or a dump that grew) rejects its bad records again; this run's rows replace the
+   * stored ones, so the table holds each bad record once, with the run that last read it.
+   */
+  static Dataset<Row> withoutRereadRejects(Dataset<Row> stored, Dataset<Row> fresh) {
+    Dataset<Row> again =
+        fresh.select(
+            REJECT_IDENTITY.stream().map(c -> col(c).as("_again_" + c)).toArray(Column[]::new));
+    Column same = null;
+    for (String c : REJECT_IDENTITY) {
+      Column eq = stored.col(c).eqNullSafe(again.col("_again_" + c));
+      same = same == null ? eq : same.and(eq);
+    }
+    return stored.join(again, same, "left_anti");
   }
 
   /** Sets {@code language} on this run's accepted reviews (see {@link LanguageIdentifier}). */

@@ -215,6 +215,34 @@ class IncrementalRunsTest {
   }
 
   @Test
+  void readingAFileAgainReplacesItsRejectsInsteadOfAddingThem() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in-rejects"));
+    Files.writeString(in.resolve("bad.jsonl"), R1 + "\n{\"broken\n[1]\n", StandardCharsets.UTF_8);
+    String ownLake = dir.resolve("lake-rejects").toString();
+    IngestOptions io =
+        new IngestOptions(List.of(in.toString()), 20_000, ZoneId.of("Europe/Helsinki"), "s", 500);
+    for (String runId : List.of("rej-1", "rej-2")) {
+      NightlyJob.Outcome o =
+          new NightlyJob(
+                  spark,
+                  new NightlyOptions(
+                      io,
+                      ownLake,
+                      null,
+                      runId,
+                      new fi.palvelututka.jobs.summarize.SummarizeJob.Options(
+                          java.time.LocalDate.parse("2026-06-30"), 10, 5),
+                      true))
+              .execute();
+      assertThat(o.ingest().total().rejected()).isEqualTo(2);
+      assertThat(o.reconciles()).isTrue();
+    }
+    List<Row> rejects = spark.read().parquet(ownLake + "/" + Tables.REJECTS).collectAsList();
+    assertThat(rejects).hasSize(2);
+    assertThat(rejects).allSatisfy(r -> assertThat(r.<String>getAs("run_id")).isEqualTo("rej-2"));
+  }
+
+  @Test
   void aRunIdCannotBeUsedTwice() {
     assertThatThrownBy(() -> run("again.jsonl", R1 + "\n", "inc-1"))
         .isInstanceOf(NightlyJob.RunIdUsedException.class)
