@@ -73,6 +73,19 @@ class CliTest {
   }
 
   @Test
+  void missingBundleToEvaluateIsAnInputError(@TempDir Path dir) {
+    assertThat(
+            Cli.execute(
+                "models",
+                "train-analyzer",
+                "--evaluate",
+                dir.resolve("nope.zip").toString(),
+                "--report-dir",
+                dir.toString()))
+        .isEqualTo(ExitCodes.INPUT);
+  }
+
+  @Test
   void missingCorpusIsAnInputError(@TempDir Path dir) {
     assertThat(
             Cli.execute(

@@ -93,6 +93,10 @@ public final class TrainAnalyzerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (evaluate != null && !Files.isRegularFile(evaluate)) {
+      System.err.println("train-analyzer: bundle not found: " + evaluate);
+      return ExitCodes.INPUT;
+    }
     AnalyzerTraining.UdData ud;
     try {
       ud = AnalyzerTraining.loadUd(corpora);
@@ -153,10 +157,6 @@ public final class TrainAnalyzerCommand implements Callable<Integer> {
       models = AnalyzerModels.fromBytes(bundle);
       log("wrote %s (%s, %d bytes)", bundleFile, models.version(), bundle.length);
     } else {
-      if (!Files.isRegularFile(evaluate)) {
-        System.err.println("train-analyzer: bundle not found: " + evaluate);
-        return ExitCodes.INPUT;
-      }
       bundle = Files.readAllBytes(evaluate);
       models = AnalyzerModels.fromBytes(bundle);
       sent = models.sentenceModel();
