@@ -27,6 +27,13 @@ class CliTest {
     assertThat(Cli.execute("nightly", "--input", "x", "--lake", "y", "--max-text-chars", "0"))
         .isEqualTo(ExitCodes.USAGE);
     assertThat(Cli.execute("no-such-command")).isEqualTo(ExitCodes.USAGE);
+    // ".." would name the lake itself as the run's staging folder
+    assertThat(Cli.execute("nightly", "--input", "x", "--lake", "y", "--run-id", ".."))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(Cli.execute("nightly", "--input", "x", "--lake", "y", "--field-map", "text="))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(Cli.execute("nightly", "--input", "x", "--lake", "y", "--as-of", "0001-01-01"))
+        .isEqualTo(ExitCodes.USAGE);
   }
 
   @Test

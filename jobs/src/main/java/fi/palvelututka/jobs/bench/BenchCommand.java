@@ -27,7 +27,7 @@ public final class BenchCommand implements Runnable {
       description = {
         "Write a realistic Finnish review dump, deterministic by seed (the same options give the"
             + " same bytes). Texts are built from the sentences of the fictional sample reviews;"
-            + " ~300 characters on average (50-1500); 2% English/Swedish, 1% re-sent, 0.2% broken"
+            + " ~300 characters on average (50-1500); 2%% English/Swedish, 1%% re-sent, 0.2%% broken"
             + " records."
       })
   public static final class Generate implements Callable<Integer> {

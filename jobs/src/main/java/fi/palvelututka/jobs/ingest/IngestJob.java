@@ -439,7 +439,8 @@ public final class IngestJob {
     } catch (IOException e) {
       // damaged or empty gzip: the reader reports it; detection uses what it has
     }
-    SourceFormat.Detected d = SourceFormat.detect(head.toByteArray(), whole);
+    SourceFormat.Detected d =
+        SourceFormat.detect(head.toByteArray(), whole, options.source().fieldMap());
     String forced = options.source().format();
     if (forced != null) {
       SourceFormat f = SourceFormat.byId(forced);

@@ -10,15 +10,16 @@ import java.util.Locale;
  * The review export formats ingest reads, and their detection from a file's first bytes.
  *
  * <p>Detection (when {@code --format} is not given), from the first lines of the (decompressed)
- * file: JSON Lines when the first non-blank line, or at least half of the first {@value
- * #PROBE_LINES}, are each one JSON object; else a JSON document when the file starts with '{' or
- * '['; otherwise CSV. The fields of the records tell the source (for JSON Lines, what most of the
- * probed lines look like): {@code starRating}/{@code reviewId} Google Business Profile; {@code
- * publishTime}, {@code authorAttribution}, {@code author_name} or a {@code result}/{@code places/}
- * wrapper Google Places; {@code recommendation_type}, {@code review_text} or {@code created_time}
- * Facebook; {@code stars} with {@code review_id} Yelp reviews; {@code business_id} with {@code
- * name} and no text a businesses side file; a CSV header with "Review Content" or "Review Stars"
- * Trustpilot.
+ * file: JSON Lines when the first non-blank line is one JSON object, or when among the first
+ * {@value #PROBE_LINES} lines those that are one JSON object each are at least as many as those
+ * shaped like a pretty-printed document ("key": lines, lone brackets); else a JSON document when
+ * the file starts with '{' or '['; otherwise CSV. The fields of the records tell the source (for
+ * JSON Lines, what most of the probed lines look like): {@code starRating}/{@code reviewId} Google
+ * Business Profile; {@code publishTime}, {@code authorAttribution}, {@code author_name} or a {@code
+ * result}/{@code places/} wrapper Google Places; {@code recommendation_type}, {@code review_text}
+ * or {@code created_time} Facebook; {@code stars} with {@code review_id} Yelp reviews; {@code
+ * business_id} with {@code name} and no text a businesses side file; a CSV header with "Review
+ * Content" or "Review Stars" Trustpilot.
  */
 public enum SourceFormat {
   JSONL("jsonl", Container.JSON),
@@ -107,6 +108,17 @@ public enum SourceFormat {
    * @param whole true when {@code head} is the whole file (its last line is complete)
    */
   public static Detected detect(byte[] head, boolean whole) {
+    return detect(head, whole, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #detect(byte[], boolean)}, with the {@code --field-map} (canonical name → source
+   * name): a file whose text or review id field is renamed is not taken for a businesses side file.
+   */
+  public static Detected detect(
+      byte[] head, boolean whole, java.util.Map<String, String> fieldMap) {
+    String textName = fieldMap.getOrDefault("text", "text").strip();
+    String idName = fieldMap.getOrDefault("review_id", "review_id").strip();
     String s = new String(head, StandardCharsets.UTF_8);
     if (s.startsWith("\uFEFF")) {
       s = s.substring(1);
@@ -121,6 +133,7 @@ public enum SourceFormat {
     String[] parts = trimmed.split("\n", -1);
     int complete = whole ? parts.length : parts.length - 1;
     int considered = 0;
+    int documentLines = 0;
     List<String> objectLines = new java.util.ArrayList<>();
     boolean firstIsObject = false;
     for (int i = 0; i < complete && considered < PROBE_LINES; i++) {
@@ -131,25 +144,30 @@ public enum SourceFormat {
       boolean object = isObject(line);
       if (object) {
         objectLines.add(line);
+      } else if (documentShaped(line)) {
+        documentLines++;
       }
       firstIsObject |= considered == 0 && object;
       considered++;
     }
     char first = trimmed.charAt(0);
     boolean lines =
-        firstIsObject || (!objectLines.isEmpty() && 2 * objectLines.size() >= considered);
+        firstIsObject || (!objectLines.isEmpty() && objectLines.size() >= documentLines);
     if (lines) {
-      return new Detected(majorityFormat(objectLines), true);
+      return new Detected(majorityFormat(objectLines, textName, idName), true);
     }
     if (first == '{' || first == '[') {
-      return new Detected(fromJsonText(trimmed), false);
+      return new Detected(fromJsonText(trimmed, textName, idName), false);
     }
     int nl = trimmed.indexOf('\n');
     String header = (nl < 0 ? trimmed : trimmed.substring(0, nl)).toLowerCase(Locale.ROOT);
     if (header.contains("review content") || header.contains("review stars")) {
       return new Detected(TRUSTPILOT, false);
     }
-    if (header.contains("business_id") && !header.contains("text")) {
+    if (header.contains("business_id")
+        && !header.contains("text")
+        && !header.contains(textName.toLowerCase(Locale.ROOT))
+        && !header.contains(idName.toLowerCase(Locale.ROOT))) {
       return new Detected(BUSINESSES_CSV, false);
     }
     return new Detected(CSV, false);
@@ -176,11 +194,28 @@ public enum SourceFormat {
     }
   }
 
+  /**
+   * Whether a line looks like part of a pretty-printed JSON document: it opens an object or array
+   * that goes on below, closes one from above, is a {@code "key":} line, or is a list element
+   * followed by a comma.
+   */
+  private static boolean documentShaped(String line) {
+    char first = line.charAt(0);
+    char last = line.charAt(line.length() - 1);
+    return first == ']'
+        || first == '}'
+        || last == '['
+        || last == '{'
+        || last == ','
+        || line.matches("\"[^\"]*\"\\s*:.*");
+  }
+
   /** The source most of the object lines look like (the first line's on a tie). */
-  private static SourceFormat majorityFormat(List<String> objectLines) {
+  private static SourceFormat majorityFormat(
+      List<String> objectLines, String textName, String idName) {
     java.util.Map<SourceFormat, Integer> votes = new java.util.LinkedHashMap<>();
     for (String line : objectLines) {
-      votes.merge(fromJsonText(line), 1, Integer::sum);
+      votes.merge(fromJsonText(line, textName, idName), 1, Integer::sum);
     }
     SourceFormat best = JSONL;
     int most = 0;
@@ -193,7 +228,7 @@ public enum SourceFormat {
     return best;
   }
 
-  private static SourceFormat fromJsonText(String t) {
+  private static SourceFormat fromJsonText(String t, String textName, String idName) {
     if (t.contains("\"starRating\"") || t.contains("\"reviewId\"")) {
       return GOOGLE_BUSINESS;
     }
@@ -215,7 +250,9 @@ public enum SourceFormat {
     if (t.contains("\"business_id\"")
         && t.contains("\"name\"")
         && !t.contains("\"text\"")
-        && !t.contains("\"review_id\"")) {
+        && !t.contains("\"review_id\"")
+        && !t.contains("\"" + textName + "\"")
+        && !t.contains("\"" + idName + "\"")) {
       return BUSINESSES;
     }
     return JSONL;

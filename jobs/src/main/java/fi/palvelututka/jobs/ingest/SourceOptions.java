@@ -27,10 +27,18 @@ public record SourceOptions(
           "Invalid format '" + format + "' (expected one of " + SourceFormat.ids() + ")");
     }
     fieldMap = new TreeMap<>(fieldMap == null ? Map.of() : fieldMap);
-    for (String k : fieldMap.keySet()) {
-      if (!GenericMapper.FIELDS.contains(k)) {
+    for (Map.Entry<String, String> e : fieldMap.entrySet()) {
+      if (!GenericMapper.FIELDS.contains(e.getKey())) {
         throw new IllegalArgumentException(
-            "Invalid field mapping '" + k + "' (canonical fields: " + GenericMapper.FIELDS + ")");
+            "Invalid field mapping '"
+                + e.getKey()
+                + "' (canonical fields: "
+                + GenericMapper.FIELDS
+                + ")");
+      }
+      if (e.getValue() == null || e.getValue().isBlank()) {
+        throw new IllegalArgumentException(
+            "Invalid field mapping '" + e.getKey() + "=' (no source field name)");
       }
     }
     fieldMap = java.util.Collections.unmodifiableMap(fieldMap);

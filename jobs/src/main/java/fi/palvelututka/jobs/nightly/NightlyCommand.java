@@ -248,11 +248,16 @@ public final class NightlyCommand implements Callable<Integer> {
   }
 
   private static java.time.LocalDate parseDate(String s) {
+    java.time.LocalDate d;
     try {
-      return java.time.LocalDate.parse(s);
+      d = java.time.LocalDate.parse(s, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException("Invalid --as-of date (want yyyy-mm-dd): " + s);
     }
+    if (d.getYear() < 1900 || d.getYear() > 2099) {
+      throw new IllegalArgumentException("Invalid --as-of date (years 1900-2099): " + s);
+    }
+    return d;
   }
 
   private static String stripSlash(String p) {

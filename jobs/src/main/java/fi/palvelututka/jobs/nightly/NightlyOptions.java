@@ -43,9 +43,11 @@ public record NightlyOptions(
     if (lake == null || lake.isBlank()) {
       throw new IllegalArgumentException("Invalid lake path (blank)");
     }
-    if (runId == null || !runId.matches("[A-Za-z0-9._-]{1,100}")) {
+    if (runId == null || !runId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+      // the run id names folders in the lake: it must not be "." or "..", nor a hidden name
       throw new IllegalArgumentException(
-          "Invalid run id (letters, digits, '.', '_' or '-', at most 100): " + runId);
+          "Invalid run id (a letter or digit, then letters, digits, '.', '_' or '-'; at most 100): "
+              + runId);
     }
   }
 }

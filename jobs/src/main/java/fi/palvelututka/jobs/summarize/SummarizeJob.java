@@ -450,7 +450,7 @@ public final class SummarizeJob {
    * time to negative reviews: object aggregates, which Spark sorts for, so they come from the few
    * rows that have them.
    *
-   * <p>Spark aggregates string values (first name, latest model version) by sorting every row, so
+   * <p>Spark aggregates string values (latest name, latest model version) by sorting every row, so
    * the pass over the reviews groups by the strings too and aggregates only numbers, in a hash
    * table; a second, small aggregation over its result (one row per key, more only when a business
    * has several names or model versions) combines them.
@@ -489,8 +489,8 @@ public final class SummarizeJob {
     numbers.add(max("created_at").as("last_review_at"));
     combined.add(min("first_review_at").as("first_review_at"));
     combined.add(max("last_review_at").as("last_review_at"));
-    combined.add(first("business_category", true).as("business_category"));
-    combined.add(first("city", true).as("city"));
+    combined.add(latest("business_category").as("business_category"));
+    combined.add(latest("city").as("city"));
     combined.add(max("model_version").as("model_version"));
     Dataset<Row> perKey =
         keyed
@@ -504,7 +504,7 @@ public final class SummarizeJob {
                 col("model_version"))
             .agg(numbers.get(0), numbers.subList(1, numbers.size()).toArray(new Column[0]))
             .groupBy(col("business_id"), col("period"), col("month"))
-            .agg(first("business_name", true).as("business_name"), combined.toArray(new Column[0]))
+            .agg(latest("business_name").as("business_name"), combined.toArray(new Column[0]))
             .withColumn(
                 "rating_mean",
                 when(
@@ -525,6 +525,17 @@ public final class SummarizeJob {
                     .as("negative_median_reply_hours"));
     // month rows (period null) match no row of `few`
     return perKey.join(few, on("business_id", "period"), "left");
+  }
+
+  /**
+   * The value of a business field (name, category, city) in the key's latest reviews that have one
+   * (a business renamed or moved shows its new name); any value when no review has a date.
+   */
+  private static Column latest(String field) {
+    return coalesce(
+        org.apache.spark.sql.functions.max_by(
+            col(field), when(col(field).isNotNull(), col("last_review_at"))),
+        first(field, true));
   }
 
   private static final List<String> COUNTS =

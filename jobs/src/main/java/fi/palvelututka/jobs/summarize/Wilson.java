@@ -28,7 +28,10 @@ public final class Wilson {
     double denom = 1 + z2 / n;
     double center = (p + z2 / (2.0 * n)) / denom;
     double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denom;
-    return new double[] {Math.max(0, center - half), Math.min(1, center + half)};
+    // exactly 0 / 1 at the ends: center - half leaves rounding residue (1e-17) at k = 0
+    return new double[] {
+      k == 0 ? 0.0 : Math.max(0, center - half), k == n ? 1.0 : Math.min(1, center + half)
+    };
   }
 
   /** Lower bound as a column expression (null when n is 0). */
@@ -56,10 +59,13 @@ public final class Wilson {
                         .plus(lit(z2).divide(nd.multiply(nd).multiply(4)))))
             .divide(denom);
     Column v = sign < 0 ? center.minus(half) : center.plus(half);
+    // exactly 0 at k = 0 and 1 at k = n: center - half leaves rounding residue (1e-17) there
     Column clipped =
         sign < 0
-            ? org.apache.spark.sql.functions.greatest(lit(0.0), v)
-            : org.apache.spark.sql.functions.least(lit(1.0), v);
+            ? when(k.equalTo(0), lit(0.0))
+                .otherwise(org.apache.spark.sql.functions.greatest(lit(0.0), v))
+            : when(k.equalTo(n), lit(1.0))
+                .otherwise(org.apache.spark.sql.functions.least(lit(1.0), v));
     return when(n.gt(0), clipped);
   }
 }

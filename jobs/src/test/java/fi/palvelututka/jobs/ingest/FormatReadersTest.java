@@ -279,6 +279,24 @@ class FormatReadersTest {
             SourceFormat.detect(
                 ("{\"business_id\": \"s\", \"name\": \"Anna\"}\n" + rec + rec).getBytes()))
         .isEqualTo(lines);
+    // two damaged lines before the only good one: still lines (no line is shaped like a document)
+    assertThat(SourceFormat.detect(("{\"broken\n{\"broken2\n" + rec).getBytes(), true))
+        .isEqualTo(lines);
+    // renamed text and id fields: reviews, not a businesses side file
+    assertThat(
+            SourceFormat.detect(
+                "{\"id\": 1, \"business_id\": \"b\", \"name\": \"Matti\", \"body\": \"x\"}\n"
+                    .getBytes(),
+                true,
+                java.util.Map.of("text", "body", "review_id", "id")))
+        .isEqualTo(lines);
+    assertThat(
+            SourceFormat.detect(
+                    "review_id,business_id,comment\nr,b,x\n".getBytes(),
+                    true,
+                    java.util.Map.of("text", "comment"))
+                .format())
+        .isEqualTo(SourceFormat.CSV);
     // a pretty-printed document stays a document, also when a line holds a whole object
     String doc = "[\n  " + rec.strip() + ",\n  " + rec.strip() + "\n]\n";
     assertThat(SourceFormat.detect(doc.getBytes(), true))

@@ -37,6 +37,9 @@ class SummarizeJobTest {
   static final List<Row> tags = new ArrayList<>();
   static final List<Row> mentions = new ArrayList<>();
 
+  /** Business name of the next reviews (null: "Name " + the business id). */
+  static String name;
+
   static Timestamp ts(String iso) {
     return Timestamp.from(Instant.parse(iso));
   }
@@ -56,8 +59,8 @@ class SummarizeJobTest {
             id,
             "jsonl",
             biz,
-            "Name " + biz,
-            "kahvila",
+            name != null ? name : "Name " + biz,
+            name != null ? "ravintola" : "kahvila",
             "Tampere",
             null,
             rating,
@@ -180,6 +183,12 @@ class SummarizeJobTest {
           "positive",
           "Hyvä.");
     }
+    // b-renamed: renamed (and recategorized) in June; both periods show the new name
+    review("ren-1", "b-renamed", 4, "fi", "2026-04-01T10:00:00Z", null, "neutral", "Ok.");
+    name = "Uusi Nimi Oy";
+    review("ren-2", "b-renamed", 4, "fi", "2026-06-20T10:00:00Z", null, "neutral", "Ok.");
+    name = null;
+    review("ren-3", "b-renamed", 4, "fi", "2026-03-01T10:00:00Z", null, "neutral", "Ok.");
     Lake lake = new Lake(spark, dir.resolve("lake").toString(), "sum-1");
     lake.writeStaged(spark.createDataFrame(reviews, Tables.REVIEWS_SCHEMA), Tables.REVIEWS);
     lake.writeStaged(spark.createDataFrame(tags, Tables.REVIEW_TAGS_SCHEMA), Tables.REVIEW_TAGS);
@@ -204,7 +213,7 @@ class SummarizeJobTest {
 
   @Test
   void everyBusinessHasThreePeriodsAndTheSchema() {
-    assertThat(summary).hasSize(9);
+    assertThat(summary).hasSize(12);
     assertThat(summary.get("b-big/all_time").schema().fieldNames())
         .containsExactly(Tables.BUSINESS_SUMMARY_SCHEMA.fieldNames());
     assertThat(summary.get("b-big/last_30d").<Timestamp>getAs("period_start").toInstant())
@@ -243,6 +252,10 @@ class SummarizeJobTest {
         .isCloseTo(0.2775, within(1e-4));
     assertThat(waiting.<Boolean>getAs("complaint_rate_up")).isTrue();
     assertThat(theme(summary.get("b-big/last_30d"), "price").<Double>getAs("complaint_rate"))
+        .isEqualTo(0.0);
+    // a zero rate's lower bound is exactly 0 (no rounding residue that "> 0" would catch)
+    assertThat(waiting.<Double>getAs("previous_complaint_rate_low")).isEqualTo(0.0);
+    assertThat(theme(summary.get("b-big/last_30d"), "price").<Double>getAs("complaint_rate_low"))
         .isEqualTo(0.0);
   }
 
@@ -342,10 +355,22 @@ class SummarizeJobTest {
   }
 
   @Test
+  void nameCategoryAndCityComeFromTheLatestReview() {
+    for (String period : List.of("all_time", "last_30d", "last_90d")) {
+      Row r = summary.get("b-renamed/" + period);
+      assertThat(r.<String>getAs("business_name")).isEqualTo("Uusi Nimi Oy");
+      assertThat(r.<String>getAs("business_category")).isEqualTo("ravintola");
+    }
+  }
+
+  @Test
   void wilsonMatchesTheFormula() {
     double[] w = Wilson.interval(8, 10);
     assertThat(w[0]).isCloseTo(0.4902, within(1e-4));
     assertThat(w[1]).isCloseTo(0.9433, within(1e-4));
-    assertThat(Wilson.interval(0, 10)[0]).isEqualTo(0.0);
+    for (long n = 1; n <= 500; n++) {
+      assertThat(Wilson.interval(0, n)[0]).isEqualTo(0.0);
+      assertThat(Wilson.interval(n, n)[1]).isEqualTo(1.0);
+    }
   }
 }

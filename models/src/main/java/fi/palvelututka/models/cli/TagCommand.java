@@ -76,9 +76,21 @@ public final class TagCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintStream err = System.err;
+    if (!input.equals("-") && Files.isDirectory(Path.of(input))) {
+      err.println("tag: input is a folder, not a file: " + input);
+      return ExitCodes.INPUT;
+    }
     if (!input.equals("-") && !Files.isRegularFile(Path.of(input))) {
       err.println("tag: input file not found: " + input);
       return ExitCodes.INPUT;
+    }
+    if (!input.equals("-")
+        && !output.equals("-")
+        && Files.exists(Path.of(output))
+        && Files.isSameFile(Path.of(input), Path.of(output))) {
+      // opening the output would empty the input before it is read
+      err.println("tag: --output is the input file; give another file: " + output);
+      return ExitCodes.USAGE;
     }
     ReviewTagger tagger =
         new ReviewTagger(

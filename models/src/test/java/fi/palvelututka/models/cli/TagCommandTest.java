@@ -119,6 +119,17 @@ class TagCommandTest {
   }
 
   @Test
+  void outputOntoTheInputIsRefusedAndTheInputKept(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("same.jsonl");
+    String content = "{\"id\": 1, \"text\": \"Hyvä.\"}\n";
+    Files.writeString(in, content, StandardCharsets.UTF_8);
+    assertThat(run("--input", in.toString(), "--output", dir.resolve("./same.jsonl").toString()))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(Files.readString(in, StandardCharsets.UTF_8)).isEqualTo(content);
+    assertThat(run("--input", dir.toString(), "--output", "-")).isEqualTo(ExitCodes.INPUT);
+  }
+
+  @Test
   void missingInputIsAnInputError(@TempDir Path dir) {
     assertThat(run("--input", dir.resolve("nope.jsonl").toString(), "--output", "-"))
         .isEqualTo(ExitCodes.INPUT);
