@@ -36,6 +36,7 @@ final class ReportHtml {
       h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.2em;margin-top:1.8em;border-bottom:2px solid #e5e5ea;padding-bottom:.2em}
       .sub{color:#555}.muted{color:#777;font-size:.9em}
       table{border-collapse:collapse;width:100%}th,td{padding:.35em .6em;border-bottom:1px solid #e5e5ea;text-align:left;vertical-align:top}
+      td,h1,.sub,blockquote{overflow-wrap:anywhere}
       td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       .cards{display:flex;flex-wrap:wrap;gap:.8em}.card{border:1px solid #e5e5ea;border-radius:.5em;padding:.7em 1em;min-width:9em}
       .card b{display:block;font-size:1.5em}.neg{color:#b3261e}.pos{color:#1b7f3b}
@@ -800,7 +801,11 @@ final class ReportHtml {
     return num(hours / 24, 1) + t(" pv", " d");
   }
 
-  /** HTML-escapes text for element content and quoted attribute values. */
+  /**
+   * HTML-escapes text for element content and quoted attribute values. Bidirectional embedding,
+   * override and isolate controls (U+202A–U+202E, U+2066–U+2069) are dropped: in a business name or
+   * quote they would reverse the page's own text around it.
+   */
   static String escape(String s) {
     if (s == null) {
       return "";
@@ -808,6 +813,9 @@ final class ReportHtml {
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+        continue;
+      }
       switch (c) {
         case '<' -> sb.append("&lt;");
         case '>' -> sb.append("&gt;");
