@@ -198,6 +198,9 @@ public final class NightlyCommand implements Callable<Integer> {
             "nothing to do: all %d input file(s) were processed by earlier runs; the lake is"
                 + " unchanged (use --reprocess to read them again)%n",
             o.alreadyProcessed().size());
+        if (o.reportIndex() != null) {
+          out.printf("report:   %s (of the unchanged lake)%n", o.reportIndex());
+        }
         return ExitCodes.OK;
       }
       IngestCounts c = o.ingest().total();

@@ -150,7 +150,14 @@ public final class NightlyJob {
           "nightly: nothing to do: all {} input file(s) were processed by earlier runs (use"
               + " --reprocess to read them again)",
           all.files().size());
-      return new Outcome(null, null, 0, null, null, true, seen);
+      String index = null;
+      if (options.reports() != null && lake.exists(Tables.BUSINESS_SUMMARY)) {
+        // the reports asked for are written from the lake as it is (e.g. a retry after a run
+        // that committed but died before its reports)
+        index = new ReportJob(spark).execute(lake.root(), options.reports(), runId);
+        LOG.info("nightly: reports of the unchanged lake in {}", options.reports());
+      }
+      return new Outcome(null, null, 0, index, null, true, seen);
     }
 
     t = System.nanoTime();

@@ -200,6 +200,7 @@ class IncrementalRunsTest {
     // the same content under another name and folder: already processed
     NightlyJob.Outcome again = run("copy-of-night1.jsonl", NIGHT1, "inc-again");
     assertThat(again.nothingToDo()).isTrue();
+    assertThat(again.reportIndex()).isNull(); // no --reports given
     assertThat(again.alreadyProcessed()).hasSize(1);
     assertThat(again.alreadyProcessed().values().iterator().next().runId()).isEqualTo("inc-1");
     assertThat(Path.of(lake, "_runs", "inc-again.json")).doesNotExist();

@@ -317,4 +317,22 @@ class NightlyJobTest {
     String html = Files.readString(Path.of(outcome.reportIndex().replace("file:", "")));
     assertThat(html).contains("Salonki A").contains("Korjaamo B").contains("-100");
   }
+
+  @Test
+  void aNightWithNothingNewStillWritesTheReportsAskedFor() throws Exception {
+    IngestOptions io =
+        new IngestOptions(
+            List.of(dir.resolve("in").toString()),
+            20_000,
+            ZoneId.of("Europe/Helsinki"),
+            "salt",
+            4000);
+    Path reports = dir.resolve("reports-retry");
+    NightlyJob.Outcome again =
+        new NightlyJob(spark, new NightlyOptions(io, lake, reports.toString(), "test-run-retry"))
+            .execute();
+    assertThat(again.nothingToDo()).isTrue();
+    assertThat(Files.readString(reports.resolve("index.html"))).contains("Salonki A");
+    assertThat(Path.of(lake, "_runs", "test-run-retry.json")).doesNotExist();
+  }
 }
