@@ -72,12 +72,55 @@ public final class InputFiles {
         }
       }
     }
-    // a file named twice (or inside two given folders) is read once
-    java.util.Map<String, InputFile> unique = new java.util.TreeMap<>();
+    // a file named twice (inside two given folders, or reached again through a symbolic link) is
+    // read once, under its shortest path
+    files.sort(
+        java.util.Comparator.comparingInt((InputFile f) -> f.path().length())
+            .thenComparing(InputFile::path));
+    java.util.Map<String, InputFile> unique = new java.util.LinkedHashMap<>();
     for (InputFile f : files) {
-      unique.putIfAbsent(f.path(), f);
+      unique.putIfAbsent(identity(f.path()), f);
     }
-    return new Listing(List.copyOf(unique.values()), List.copyOf(skipped));
+    List<InputFile> taken = new ArrayList<>(unique.values());
+    taken.sort(java.util.Comparator.comparing(InputFile::path));
+    for (String in : inputs) {
+      skipped.addAll(brokenLinks(in));
+    }
+    return new Listing(List.copyOf(taken), List.copyOf(skipped));
+  }
+
+  /** The file itself for a local path (symbolic links resolved), else the path. */
+  private static String identity(String path) {
+    java.net.URI u = new Path(path).toUri();
+    if (u.getScheme() == null || u.getScheme().equals("file")) {
+      try {
+        return java.nio.file.Path.of(u.getPath()).toRealPath().toString();
+      } catch (IOException | RuntimeException e) {
+        return path;
+      }
+    }
+    return path;
+  }
+
+  /** Symbolic links under a local input folder that point nowhere (listed as skipped). */
+  private static List<String> brokenLinks(String input) {
+    java.net.URI u = new Path(input).toUri();
+    if (u.getScheme() != null && !u.getScheme().equals("file")) {
+      return List.of();
+    }
+    java.nio.file.Path root = java.nio.file.Path.of(u.getPath());
+    if (!java.nio.file.Files.isDirectory(root)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(root)) {
+      all.filter(java.nio.file.Files::isSymbolicLink)
+          .filter(l -> !java.nio.file.Files.exists(l))
+          .forEach(l -> out.add(l + " (broken symbolic link)"));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // listing problems are Hadoop's to report; this is only a courtesy list
+    }
+    return out;
   }
 
   /**
