@@ -48,6 +48,10 @@ public final class Cli implements Runnable {
     CommandLine cl = new CommandLine(new Cli());
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
+          if (ex instanceof SparkOptions.BadSparkOptionsException) {
+            commandLine.getErr().println(commandLine.getCommandName() + ": " + ex.getMessage());
+            return ExitCodes.USAGE;
+          }
           commandLine.getErr().println(commandLine.getCommandName() + ": failed: " + describe(ex));
           if (Boolean.getBoolean("palvelututka.stacktrace")) {
             ex.printStackTrace(commandLine.getErr());

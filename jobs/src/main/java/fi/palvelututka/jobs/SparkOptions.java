@@ -23,8 +23,37 @@ public final class SparkOptions {
       description = "Spark setting, repeatable (overrides spark-submit's).")
   Map<String, String> confs = new LinkedHashMap<>();
 
-  /** The session these options ask for (see {@link SparkSessions#create}). */
+  /**
+   * The session these options ask for (see {@link SparkSessions#create}).
+   *
+   * @throws BadSparkOptionsException when Spark cannot start with them (a master URL it does not
+   *     know, an unusable setting)
+   */
   public SparkSession session(String appName) {
-    return SparkSessions.create(appName, master, confs);
+    try {
+      return SparkSessions.create(appName, master, confs);
+    } catch (Exception e) { // SparkException is checked but undeclared (Scala)
+      throw new BadSparkOptionsException(
+          "Spark cannot start with "
+              + (master == null ? "" : "--master " + master + " ")
+              + (confs.isEmpty() ? "" : "--conf " + confs + " ")
+              + "("
+              + firstLine(e)
+              + ")",
+          e);
+    }
+  }
+
+  private static String firstLine(Throwable t) {
+    String m = t.getMessage() == null ? t.toString() : t.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** Spark could not start with the --master / --conf given: a usage error (exit 2). */
+  public static final class BadSparkOptionsException extends IllegalArgumentException {
+    BadSparkOptionsException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 }

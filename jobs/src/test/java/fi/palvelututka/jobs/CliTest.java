@@ -37,6 +37,31 @@ class CliTest {
   }
 
   @Test
+  void aMasterSparkDoesNotKnowIsAUsageError(@TempDir Path dir) throws Exception {
+    // in a JVM of its own: this one's shared test session would be reused whatever the master
+    Files.writeString(dir.resolve("in.jsonl"), "{}\n");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "fi.palvelututka.jobs.Cli",
+                "nightly",
+                "--input",
+                dir.resolve("in.jsonl").toString(),
+                "--lake",
+                dir.resolve("lake").toString(),
+                "--master",
+                "bogus://x")
+            .redirectErrorStream(true)
+            .start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isEqualTo(ExitCodes.USAGE);
+    assertThat(out).contains("nightly: Spark cannot start with --master bogus://x");
+  }
+
+  @Test
   void missingInputIsAnInputError(@TempDir Path dir) {
     SparkTestSession.get();
     assertThat(

@@ -92,11 +92,26 @@ public final class TagCommand implements Callable<Integer> {
       err.println("tag: --output is the input file; give another file: " + output);
       return ExitCodes.USAGE;
     }
-    ReviewTagger tagger =
-        new ReviewTagger(
-            fi.palvelututka.models.text.AnalyzerModels.shipped(),
-            sentimentModel == null ? SentimentModel.shipped() : SentimentModel.load(sentimentModel),
-            Taxonomy.loadOrShipped(taxonomy));
+    ReviewTagger tagger;
+    try {
+      tagger =
+          new ReviewTagger(
+              fi.palvelututka.models.text.AnalyzerModels.shipped(),
+              sentimentModel == null
+                  ? SentimentModel.shipped()
+                  : SentimentModel.load(sentimentModel),
+              Taxonomy.loadOrShipped(taxonomy));
+    } catch (IOException | RuntimeException e) {
+      // a model or taxonomy file that is missing, a folder, or not what it should be
+      err.println(
+          "tag: cannot load "
+              + (taxonomy != null ? "--taxonomy " + taxonomy : "")
+              + (taxonomy != null && sentimentModel != null ? " / " : "")
+              + (sentimentModel != null ? "--sentiment-model " + sentimentModel : "")
+              + ": "
+              + e.getMessage());
+      return ExitCodes.INPUT;
+    }
     // ids are copied as they are: numbers keep their digits (1e400 is not "Infinity")
     ObjectMapper json =
         new ObjectMapper()

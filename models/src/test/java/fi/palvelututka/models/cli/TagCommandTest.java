@@ -127,6 +127,17 @@ class TagCommandTest {
         .isEqualTo(ExitCodes.USAGE);
     assertThat(Files.readString(in, StandardCharsets.UTF_8)).isEqualTo(content);
     assertThat(run("--input", dir.toString(), "--output", "-")).isEqualTo(ExitCodes.INPUT);
+    Path bad = dir.resolve("bad-taxonomy.json");
+    Files.writeString(bad, "{ not json", StandardCharsets.UTF_8);
+    assertThat(
+            run(
+                "--input",
+                in.toString(),
+                "--output",
+                dir.resolve("o.jsonl").toString(),
+                "--taxonomy",
+                bad.toString()))
+        .isEqualTo(ExitCodes.INPUT);
   }
 
   @Test
