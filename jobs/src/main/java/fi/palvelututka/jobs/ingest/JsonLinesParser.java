@@ -87,7 +87,16 @@ public final class JsonLinesParser {
     if (line.isBlank()) {
       return List.of(ParsedRecord.BLANK);
     }
-    return parseValues(line, bytes.length);
+    return parseValues(withoutTrailingComma(line), bytes.length);
+  }
+
+  /**
+   * The line without one comma at its end: some exports write JSON Lines as array elements,
+   * "{...}," per line. The comma is not a record of its own.
+   */
+  static String withoutTrailingComma(String line) {
+    String s = line.strip();
+    return s.endsWith(",") ? s.substring(0, s.length() - 1) : line;
   }
 
   /**

@@ -10,16 +10,17 @@ import java.util.Locale;
  * The review export formats ingest reads, and their detection from a file's first bytes.
  *
  * <p>Detection (when {@code --format} is not given), from the first lines of the (decompressed)
- * file: JSON Lines when the first non-blank line is one JSON object, or when among the first
- * {@value #PROBE_LINES} lines those that are one JSON object each are at least as many as those
- * shaped like a pretty-printed document ("key": lines, lone brackets); else a JSON document when
- * the file starts with '{' or '['; otherwise CSV. The fields of the records tell the source (for
- * JSON Lines, what most of the probed lines look like): {@code starRating}/{@code reviewId} Google
- * Business Profile; {@code publishTime}, {@code authorAttribution}, {@code author_name} or a {@code
- * result}/{@code places/} wrapper Google Places; {@code recommendation_type}, {@code review_text}
- * or {@code created_time} Facebook; {@code stars} with {@code review_id} Yelp reviews; {@code
- * business_id} with {@code name} and no text a businesses side file; a CSV header with "Review
- * Content" or "Review Stars" Trustpilot.
+ * file: JSON Lines when the first non-blank line is one JSON object (a trailing comma allowed), or
+ * when the first line does not open a document ("[", "{"reviews": [") and among the first {@value
+ * #PROBE_LINES} lines those that are one JSON object each are at least as many as those shaped like
+ * a pretty-printed document ("key": lines, closing brackets, elements followed by a comma); else a
+ * JSON document when the file starts with '{' or '['; otherwise CSV. The fields of the records tell
+ * the source (for JSON Lines, what most of the probed lines look like): {@code starRating}/{@code
+ * reviewId} Google Business Profile; {@code publishTime}, {@code authorAttribution}, {@code
+ * author_name} or a {@code result}/{@code places/} wrapper Google Places; {@code
+ * recommendation_type}, {@code review_text} or {@code created_time} Facebook; {@code stars} with
+ * {@code review_id} Yelp reviews; {@code business_id} with {@code name} and no text a businesses
+ * side file; a CSV header with "Review Content" or "Review Stars" Trustpilot.
  */
 public enum SourceFormat {
   JSONL("jsonl", Container.JSON),
@@ -136,6 +137,7 @@ public enum SourceFormat {
     int documentLines = 0;
     List<String> objectLines = new java.util.ArrayList<>();
     boolean firstIsObject = false;
+    boolean firstOpens = false;
     for (int i = 0; i < complete && considered < PROBE_LINES; i++) {
       String line = parts[i].strip();
       if (line.isEmpty()) {
@@ -148,11 +150,14 @@ public enum SourceFormat {
         documentLines++;
       }
       firstIsObject |= considered == 0 && object;
+      // "{"reviews": [" or "[": a document starts here, whatever its later lines look like
+      firstOpens |= considered == 0 && (line.endsWith("[") || line.endsWith("{"));
       considered++;
     }
     char first = trimmed.charAt(0);
     boolean lines =
-        firstIsObject || (!objectLines.isEmpty() && objectLines.size() >= documentLines);
+        firstIsObject
+            || (!firstOpens && !objectLines.isEmpty() && objectLines.size() >= documentLines);
     if (lines) {
       return new Detected(majorityFormat(objectLines, textName, idName), true);
     }
@@ -184,7 +189,8 @@ public enum SourceFormat {
 
   /** Whether the line is one JSON object and nothing else. */
   private static boolean isObject(String line) {
-    if (line.charAt(0) != '{' || line.charAt(line.length() - 1) != '}') {
+    line = JsonLinesParser.withoutTrailingComma(line);
+    if (line.isEmpty() || line.charAt(0) != '{' || line.charAt(line.length() - 1) != '}') {
       return false;
     }
     try {

@@ -297,6 +297,23 @@ class FormatReadersTest {
                     java.util.Map.of("text", "comment"))
                 .format())
         .isEqualTo(SourceFormat.CSV);
+    // JSON Lines written as array elements, a comma after each object
+    assertThat(SourceFormat.detect((rec.strip() + ",\n" + rec.strip() + ",\n").getBytes(), true))
+        .isEqualTo(lines);
+    assertThat(read("commas.jsonl", rec.strip() + ",\n" + rec.strip() + ",\n"))
+        .hasSize(2)
+        .allSatisfy(g -> review(g));
+    // an export whose reviews sit one per line is still a document (its first line opens it)
+    assertThat(
+            SourceFormat.detect(
+                    ("{\"page_id\": \"p\", \"data\": [\n"
+                            + "{\"created_time\": \"2026-08-02T17:20:11+0000\", \"review_text\": \"a\"},\n"
+                            + "{\"created_time\": \"2026-08-03T17:20:11+0000\", \"review_text\": \"b\"}\n"
+                            + "]}\n")
+                        .getBytes(),
+                    true)
+                .lineDelimited())
+        .isFalse();
     // a pretty-printed document stays a document, also when a line holds a whole object
     String doc = "[\n  " + rec.strip() + ",\n  " + rec.strip() + "\n]\n";
     assertThat(SourceFormat.detect(doc.getBytes(), true))
