@@ -240,7 +240,7 @@ public final class LanguageIdentifier {
    * Share of known Finnish words from which a long text is taken as Finnish without the detector,
    * when it has no cue word of another language and no letter outside Finnish spelling.
    */
-  public static final double CLEARLY_FINNISH_SHARE = 0.7;
+  public static final double CLEARLY_FINNISH_SHARE = 0.5;
 
   /** Word counts of a lower-cased text: Finnish vocabulary, cue words, foreign letters. */
   private final class Words {
