@@ -55,13 +55,19 @@ class IncrementalRunsTest {
       throws Exception {
     Path in = Files.createDirectories(dir.resolve("in-" + runId));
     Files.writeString(in.resolve(file), content, StandardCharsets.UTF_8);
+    return night(in, lake, runId, reprocess);
+  }
+
+  /** One night over the input folder into the lake. */
+  static NightlyJob.Outcome night(Path in, String lakePath, String runId, boolean reprocess)
+      throws Exception {
     IngestOptions io =
         new IngestOptions(List.of(in.toString()), 20_000, ZoneId.of("Europe/Helsinki"), "s", 500);
     return new NightlyJob(
             spark,
             new NightlyOptions(
                 io,
-                lake,
+                lakePath,
                 null,
                 runId,
                 new fi.palvelututka.jobs.summarize.SummarizeJob.Options(
@@ -220,21 +226,8 @@ class IncrementalRunsTest {
     Path in = Files.createDirectories(dir.resolve("in-rejects"));
     Files.writeString(in.resolve("bad.jsonl"), R1 + "\n{\"broken\n[1]\n", StandardCharsets.UTF_8);
     String ownLake = dir.resolve("lake-rejects").toString();
-    IngestOptions io =
-        new IngestOptions(List.of(in.toString()), 20_000, ZoneId.of("Europe/Helsinki"), "s", 500);
     for (String runId : List.of("rej-1", "rej-2")) {
-      NightlyJob.Outcome o =
-          new NightlyJob(
-                  spark,
-                  new NightlyOptions(
-                      io,
-                      ownLake,
-                      null,
-                      runId,
-                      new fi.palvelututka.jobs.summarize.SummarizeJob.Options(
-                          java.time.LocalDate.parse("2026-06-30"), 10, 5),
-                      true))
-              .execute();
+      NightlyJob.Outcome o = night(in, ownLake, runId, true);
       assertThat(o.ingest().total().rejected()).isEqualTo(2);
       assertThat(o.reconciles()).isTrue();
     }

@@ -62,6 +62,21 @@ class TagCommandTest {
     assertThat(third.get("sentiment").asText()).isEqualTo("neutral");
   }
 
+  /** Exit code and standard error of one run. */
+  record Captured(int code, String err) {}
+
+  private Captured runCapturingErr(String... args) {
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int code = run(args);
+      return new Captured(code, err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(oldErr);
+    }
+  }
+
   @Test
   void badLinesAreReportedSkippedAndSetTheExitCode(@TempDir Path dir) throws Exception {
     Path in = dir.resolve("in.jsonl");
@@ -70,18 +85,10 @@ class TagCommandTest {
         in,
         "{\"id\": 1, \"text\": \"Hyvä.\"}\nnot json\n{\"id\": 3, \"text\": 5}\n[1,2]\n",
         StandardCharsets.UTF_8);
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = run("--input", in.toString(), "--output", out.toString());
-    } finally {
-      System.setErr(oldErr);
-    }
-    assertThat(code).isEqualTo(ExitCodes.INPUT);
+    Captured r = runCapturingErr("--input", in.toString(), "--output", out.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.INPUT);
     assertThat(Files.readAllLines(out)).hasSize(1);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(r.err())
         .contains("line 2: not valid JSON")
         .contains("line 3: no string field \"text\"")
         .contains("line 4:")
@@ -100,20 +107,12 @@ class TagCommandTest {
             + "Hyvä palvelu. ".repeat(8_000)
             + "\"}\n",
         StandardCharsets.UTF_8);
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = run("--input", in.toString(), "--output", out.toString());
-    } finally {
-      System.setErr(oldErr);
-    }
+    Captured r = runCapturingErr("--input", in.toString(), "--output", out.toString());
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0)).startsWith("{\"id\":1E+400,");
-    assertThat(code).isEqualTo(ExitCodes.INPUT); // line 2: two values, reported
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(r.code()).isEqualTo(ExitCodes.INPUT); // line 2: two values, reported
+    assertThat(r.err())
         .contains("line 2: not valid JSON")
         .contains("line 3: text has 112,000 characters; only the first 100,000 are analyzed");
   }
