@@ -92,6 +92,15 @@ class CliTest {
         .isEqualTo(ExitCodes.USAGE);
     // nothing was run, so nothing was committed that a rerun would skip
     assertThat(dir.resolve("lake/_runs")).doesNotExist();
+    Files.writeString(dir.resolve("lake-file"), "a file, not a lake");
+    assertThat(
+            Cli.execute(
+                "nightly",
+                "--input",
+                dir.resolve("in.jsonl").toString(),
+                "--lake",
+                dir.resolve("lake-file").toString()))
+        .isEqualTo(ExitCodes.USAGE);
   }
 
   @Test

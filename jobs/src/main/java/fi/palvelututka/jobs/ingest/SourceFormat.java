@@ -128,9 +128,9 @@ public enum SourceFormat {
     if (trimmed.isEmpty()) {
       return new Detected(JSONL, true);
     }
-    // The complete non-blank lines of the head, and those that are exactly one JSON object: JSON
-    // Lines when at least half are (so a damaged or odd first line does not decide for the whole
-    // file), or when the first line is one.
+    // The complete non-blank lines of the head: those that are exactly one JSON object against
+    // those shaped like a pretty-printed document (see the class comment), so that a damaged or
+    // odd first line does not decide for the whole file.
     String[] parts = trimmed.split("\n", -1);
     int complete = whole ? parts.length : parts.length - 1;
     int considered = 0;

@@ -113,6 +113,10 @@ public final class NightlyJob {
 
   public Outcome execute() throws IOException {
     String runId = options.runId();
+    // inputs first (a missing input leaves no lake folder behind), then the output folders
+    InputFiles.Listing all =
+        InputFiles.expand(options.ingest().inputs(), spark.sparkContext().hadoopConfiguration());
+    checkOutputs();
     Lake lake = new Lake(spark, options.lake(), runId);
     List<String> recovered = lake.recover();
     Path previous = new Path(lake.manifestPath());
@@ -124,9 +128,6 @@ public final class NightlyJob {
     Map<String, Object> timings = new LinkedHashMap<>();
 
     long t = System.nanoTime();
-    InputFiles.Listing all =
-        InputFiles.expand(options.ingest().inputs(), spark.sparkContext().hadoopConfiguration());
-    checkOutputs();
     Map<String, String> checksums = ProcessedFiles.checksums(spark, all.files());
     Map<String, ProcessedFiles.Seen> seen =
         options.reprocess()
