@@ -108,6 +108,7 @@ public final class TagCommand implements Callable<Integer> {
               + (taxonomy != null ? "--taxonomy " + taxonomy : "")
               + (taxonomy != null && sentimentModel != null ? " / " : "")
               + (sentimentModel != null ? "--sentiment-model " + sentimentModel : "")
+              + (taxonomy == null && sentimentModel == null ? "the shipped models" : "")
               + ": "
               + e.getMessage());
       return ExitCodes.INPUT;
