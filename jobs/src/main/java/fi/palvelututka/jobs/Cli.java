@@ -77,7 +77,8 @@ public final class Cli implements Runnable {
     return sb.toString();
   }
 
-  private static String firstLine(Throwable t) {
+  /** The first line of an exception's text (its class and message). */
+  static String firstLine(Throwable t) {
     String s = t.toString();
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);

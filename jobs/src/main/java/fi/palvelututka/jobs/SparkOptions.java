@@ -38,16 +38,10 @@ public final class SparkOptions {
               + (master == null ? "" : "--master " + master + " ")
               + (confs.isEmpty() ? "" : "--conf " + confs + " ")
               + "("
-              + firstLine(e)
+              + Cli.firstLine(e)
               + ")",
           e);
     }
-  }
-
-  private static String firstLine(Throwable t) {
-    String m = t.getMessage() == null ? t.toString() : t.getMessage();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /** Spark could not start with the --master / --conf given: a usage error (exit 2). */

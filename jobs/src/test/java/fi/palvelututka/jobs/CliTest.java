@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.palvelututka.models.cli.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,14 +66,7 @@ class CliTest {
   @Test
   void missingInputIsAnInputError(@TempDir Path dir) {
     SparkTestSession.get();
-    assertThat(
-            Cli.execute(
-                "nightly",
-                "--input",
-                dir.resolve("nope").toString(),
-                "--lake",
-                dir.resolve("lake").toString()))
-        .isEqualTo(ExitCodes.INPUT);
+    assertThat(nightly(dir.resolve("nope"), dir.resolve("lake"))).isEqualTo(ExitCodes.INPUT);
   }
 
   @Test
@@ -80,27 +75,21 @@ class CliTest {
     Files.writeString(
         dir.resolve("in.jsonl"), "{\"review_id\": 1, \"business_id\": \"b\", \"text\": \"x\"}\n");
     Files.writeString(dir.resolve("reports"), "a file, not a folder");
-    assertThat(
-            Cli.execute(
-                "nightly",
-                "--input",
-                dir.resolve("in.jsonl").toString(),
-                "--lake",
-                dir.resolve("lake").toString(),
-                "--reports",
-                dir.resolve("reports").toString()))
+    assertThat(nightly(dir.resolve("in.jsonl"), dir.resolve("lake"), "--reports", dir + "/reports"))
         .isEqualTo(ExitCodes.USAGE);
     // nothing was run, so nothing was committed that a rerun would skip
     assertThat(dir.resolve("lake/_runs")).doesNotExist();
     Files.writeString(dir.resolve("lake-file"), "a file, not a lake");
-    assertThat(
-            Cli.execute(
-                "nightly",
-                "--input",
-                dir.resolve("in.jsonl").toString(),
-                "--lake",
-                dir.resolve("lake-file").toString()))
+    assertThat(nightly(dir.resolve("in.jsonl"), dir.resolve("lake-file")))
         .isEqualTo(ExitCodes.USAGE);
+  }
+
+  /** {@code nightly --input in --lake lake} and further arguments. */
+  static int nightly(Path in, Path lake, String... more) {
+    List<String> args =
+        new ArrayList<>(List.of("nightly", "--input", in.toString(), "--lake", lake.toString()));
+    args.addAll(List.of(more));
+    return Cli.execute(args.toArray(new String[0]));
   }
 
   @Test

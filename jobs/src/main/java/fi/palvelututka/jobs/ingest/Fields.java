@@ -157,13 +157,10 @@ final class Fields {
   /** Longest date string read (longer ones are rejected unread: no date is that long). */
   static final int MAX_DATE_CHARS = 64;
 
-  /**
-   * Dates outside these years are rejected: no review is from them, and before 1900 the stored
-   * timestamps would also depend on calendar rebasing (Julian / Gregorian) in the readers.
-   */
-  static final int EARLIEST_YEAR = 1900;
+  /** Dates outside these years are rejected (see {@link IngestOptions#EARLIEST_YEAR}). */
+  static final int EARLIEST_YEAR = IngestOptions.EARLIEST_YEAR;
 
-  static final int LATEST_YEAR = 2099;
+  static final int LATEST_YEAR = IngestOptions.LATEST_YEAR;
   private static final Instant EARLIEST = Instant.parse(EARLIEST_YEAR + "-01-01T00:00:00Z");
   private static final Instant AFTER_LATEST = Instant.parse((LATEST_YEAR + 1) + "-01-01T00:00:00Z");
 

@@ -27,6 +27,15 @@ public record IngestOptions(
   public static final String DEFAULT_ZONE = "Europe/Helsinki";
   public static final int DEFAULT_MAX_RAW_CHARS = 4_000;
 
+  /**
+   * Years a review date (and the summaries' {@code --as-of}) may lie in: outside them a date is
+   * taken for a mistake, and before 1900 stored timestamps would also depend on calendar rebasing
+   * (Julian / Gregorian) in the readers.
+   */
+  public static final int EARLIEST_YEAR = 1900;
+
+  public static final int LATEST_YEAR = 2099;
+
   public IngestOptions {
     if (inputs == null || inputs.isEmpty()) {
       throw new IllegalArgumentException("Invalid inputs (none given)");

@@ -257,8 +257,14 @@ public final class NightlyCommand implements Callable<Integer> {
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException("Invalid --as-of date (want yyyy-mm-dd): " + s);
     }
-    if (d.getYear() < 1900 || d.getYear() > 2099) {
-      throw new IllegalArgumentException("Invalid --as-of date (years 1900-2099): " + s);
+    if (d.getYear() < IngestOptions.EARLIEST_YEAR || d.getYear() > IngestOptions.LATEST_YEAR) {
+      throw new IllegalArgumentException(
+          "Invalid --as-of date (years "
+              + IngestOptions.EARLIEST_YEAR
+              + "-"
+              + IngestOptions.LATEST_YEAR
+              + "): "
+              + s);
     }
     return d;
   }
