@@ -5,10 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -71,6 +70,49 @@ final class FileRecords {
     }
   }
 
+  /**
+   * Keeps the last {@value #SIZE} bytes read through it, so that a damaged JSON document's reject
+   * can show the text around the damage.
+   */
+  static final class Tail extends FilterInputStream {
+    static final int SIZE = 1 << 16;
+    private final byte[] ring = new byte[SIZE];
+    private long count;
+
+    Tail(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        ring[(int) (count++ % SIZE)] = (byte) b;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      for (int i = 0; i < n; i++) {
+        ring[(int) (count++ % SIZE)] = b[off + i];
+      }
+      return n;
+    }
+
+    /** The bytes read from position {@code from} (or the oldest kept), at most {@code max}. */
+    String text(long from, int max) {
+      long start = Math.max(from, Math.max(0, count - SIZE));
+      int n = (int) Math.max(0, Math.min(max, count - start));
+      byte[] out = new byte[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = ring[(int) ((start + i) % SIZE)];
+      }
+      return new String(out, StandardCharsets.UTF_8);
+    }
+  }
+
   /** Reads every record of the stream; never throws for bad content (it becomes rejects). */
   static void read(
       InputStream raw,
@@ -91,7 +133,7 @@ final class FileRecords {
     }
     try {
       if (format.container() == SourceFormat.Container.CSV) {
-        csv(in, parser, sink);
+        csv(in, parser, maxLineBytes, sink);
       } else if (lineDelimited) {
         lines(in, parser, maxLineBytes, sink);
       } else {
@@ -194,7 +236,8 @@ final class FileRecords {
   }
 
   /** JSON documents: every top-level value (an export, an array, or concatenated objects). */
-  static void document(InputStream in, JsonLinesParser parser, Sink sink) throws IOException {
+  static void document(InputStream raw, JsonLinesParser parser, Sink sink) throws IOException {
+    Tail in = new Tail(raw);
     PushbackInputStream pb = new PushbackInputStream(in, 3);
     byte[] bom = new byte[3];
     int got = pb.readNBytes(bom, 0, 3);
@@ -208,45 +251,104 @@ final class FileRecords {
     try (JsonParser p = JSON.getFactory().createParser(pb)) {
       while (true) {
         JsonToken t;
+        long at = base + p.currentLocation().getByteOffset();
         try {
           t = p.nextToken();
         } catch (JsonProcessingException e) {
-          sink.accept(
-              base + p.currentLocation().getByteOffset(),
-              parser.reject(RejectReason.MALFORMED_JSON, e.getOriginalMessage(), "", 0));
+          sink.accept(at, damagedDocument(parser, e, base, at, in));
           return;
         }
         if (t == null) {
           return;
         }
-        long at = base + p.currentTokenLocation().getByteOffset();
+        at = base + p.currentTokenLocation().getByteOffset();
+        if (t == JsonToken.START_ARRAY) {
+          if (!elements(p, parser, base, in, sink)) {
+            return;
+          }
+          continue;
+        }
         JsonNode v;
         try {
           v = JSON.readTree(p);
         } catch (JsonProcessingException e) {
-          JsonLocation loc = e.getLocation();
-          sink.accept(
-              at,
-              parser.reject(
-                  RejectReason.MALFORMED_JSON,
-                  firstLine(e.getOriginalMessage())
-                      + (loc == null ? "" : " (at byte " + (base + loc.getByteOffset()) + ")")
-                      + "; the rest of the file cannot be read",
-                  "",
-                  0));
+          sink.accept(at, damagedDocument(parser, e, base, at, in));
           return;
         }
-        String raw = v.toString();
+        String text = v.toString();
         for (ParsedRecord r :
-            parser.parseValue(v, raw, raw.getBytes(StandardCharsets.UTF_8).length)) {
+            parser.parseValue(v, text, text.getBytes(StandardCharsets.UTF_8).length)) {
           sink.accept(at, r);
         }
       }
     }
   }
 
-  /** CSV with a header row; delimiter (',', ';' or tab) from the header; offset = line number. */
-  static void csv(InputStream in, JsonLinesParser parser, Sink sink) throws IOException {
+  /**
+   * The elements of a top-level array, one by one: damage in one element loses only the elements
+   * after it, not those before. Returns false when the document is damaged (the reject is sent).
+   */
+  private static boolean elements(
+      JsonParser p, JsonLinesParser parser, long base, Tail in, Sink sink) throws IOException {
+    while (true) {
+      long at = base + p.currentLocation().getByteOffset();
+      JsonToken t;
+      JsonNode v;
+      try {
+        t = p.nextToken();
+        if (t == JsonToken.END_ARRAY) {
+          return true;
+        }
+        if (t == null) {
+          throw new com.fasterxml.jackson.core.JsonParseException(
+              p, "Unexpected end-of-input: the array is not closed");
+        }
+        at = base + p.currentTokenLocation().getByteOffset();
+        v = JSON.readTree(p);
+      } catch (JsonProcessingException e) {
+        sink.accept(at, damagedDocument(parser, e, base, at, in));
+        return false;
+      }
+      String text = v.toString();
+      for (ParsedRecord r :
+          parser.parseValue(v, text, text.getBytes(StandardCharsets.UTF_8).length)) {
+        sink.accept(at, r);
+      }
+    }
+  }
+
+  /** Text shown before the damage in a damaged document's reject. */
+  static final int CONTEXT_BEFORE = 2_000;
+
+  /**
+   * A JSON document that cannot be parsed from byte {@code at} on: one reject for the rest of the
+   * file (a parser cannot find where the next record starts), whose raw text is the document from
+   * the damaged value's start, or from {@value #CONTEXT_BEFORE} bytes before the damage.
+   */
+  private static ParsedRecord damagedDocument(
+      JsonLinesParser parser, JsonProcessingException e, long base, long at, Tail in) {
+    JsonLocation loc = e.getLocation();
+    long damage = loc == null ? at : base + loc.getByteOffset();
+    long from = Math.max(at, damage - CONTEXT_BEFORE);
+    String text = in.text(from, Tail.SIZE);
+    return parser.reject(
+        RejectReason.MALFORMED_JSON,
+        firstLine(e.getOriginalMessage())
+            + " (at byte "
+            + damage
+            + "); the rest of the file cannot be read; raw shows the document from byte "
+            + from,
+        text,
+        text.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  /**
+   * CSV with a header row; delimiter (',', ';' or tab) from the header; offset = line number. Each
+   * record is split off first ({@link CsvRecords}), then parsed: a bad record is one reject, and
+   * reading goes on with the next.
+   */
+  static void csv(InputStream in, JsonLinesParser parser, long maxRecordChars, Sink sink)
+      throws IOException {
     PushbackInputStream b = new PushbackInputStream(in, 8192);
     byte[] head = b.readNBytes(8192);
     int skip =
@@ -259,75 +361,97 @@ final class FileRecords {
     b.unread(head, skip, head.length - skip);
     String h = new String(head, skip, head.length - skip, StandardCharsets.UTF_8);
     char sep = delimiter(h.strip().lines().findFirst().orElse(""));
-    CsvMapper mapper = new CsvMapper();
-    mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-    CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(sep);
+    ObjectReader rows =
+        CSV.readerForListOf(String.class).with(CsvSchema.emptySchema().withColumnSeparator(sep));
     // Bytes that are not UTF-8 are decoded as U+FFFF (a noncharacter, absent from real text), and
     // a row holding one becomes an invalid_utf8 reject, as in JSON Lines.
     java.io.Reader reader =
-        new InputStreamReader(
-            b,
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
-                .replaceWith(String.valueOf(NOT_UTF8)));
+        new java.io.BufferedReader(
+            new InputStreamReader(
+                b,
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+                    .replaceWith(String.valueOf(NOT_UTF8))),
+            65536);
+    CsvRecords records =
+        new CsvRecords(reader, sep, (int) Math.min(Integer.MAX_VALUE - 16, maxRecordChars));
     List<String> header = null;
-    try (MappingIterator<List<String>> it =
-        mapper.readerForListOf(String.class).with(schema).readValues(reader)) {
-      while (true) {
-        long line = it.getCurrentLocation() == null ? 0 : it.getCurrentLocation().getLineNr();
-        List<String> row;
-        try {
-          if (!it.hasNextValue()) {
-            return;
-          }
-          line = it.getCurrentLocation().getLineNr();
-          row = it.nextValue();
-        } catch (RuntimeException | JsonProcessingException e) {
-          Throwable c = e.getCause() != null ? e.getCause() : e;
-          sink.accept(
-              line,
-              parser.reject(
-                  RejectReason.MALFORMED_CSV,
-                  firstLine(c.getMessage()) + "; the rest of the file cannot be read",
-                  "",
-                  0));
-          return;
-        }
-        boolean blank = row.size() == 1 && (row.get(0) == null || row.get(0).isBlank());
-        if (header == null && blank) {
-          sink.accept(line, ParsedRecord.BLANK); // blank lines before the header
-          continue;
-        }
-        if (header == null) {
-          header = new ArrayList<>();
-          for (String x : row) {
-            String k = x == null ? "" : x.strip().toLowerCase(Locale.ROOT);
-            header.add(k.startsWith("\uFEFF") ? k.substring(1) : k);
-          }
-          continue;
-        }
-        if (blank) {
-          sink.accept(line, ParsedRecord.BLANK);
-          continue;
-        }
-        String raw = String.join(String.valueOf(sep), row);
-        if (raw.indexOf(NOT_UTF8) >= 0) {
-          sink.accept(
-              line,
-              parser.reject(
-                  RejectReason.INVALID_UTF8,
-                  "bytes are not valid UTF-8 (shown as U+FFFF)",
-                  raw,
-                  raw.getBytes(StandardCharsets.UTF_8).length));
-          continue;
-        }
+    for (CsvRecords.Rec rec = records.nextRecord(); rec != null; rec = records.nextRecord()) {
+      long line = rec.line();
+      String text = rec.text();
+      int bytes = (int) Math.min(Integer.MAX_VALUE, rec.chars());
+      if (rec.kind() == CsvRecords.Kind.UNTERMINATED) {
         sink.accept(
-            line, parser.parseRow(header, row, raw, raw.getBytes(StandardCharsets.UTF_8).length));
+            line,
+            parser.reject(
+                RejectReason.MALFORMED_CSV,
+                "a quoted field opened on line "
+                    + line
+                    + " is not closed; the line is rejected and reading goes on at line "
+                    + (line + 1),
+                text,
+                bytes));
+        continue;
       }
+      if (rec.kind() == CsvRecords.Kind.TOO_LONG) {
+        sink.accept(
+            line,
+            parser.reject(
+                RejectReason.TEXT_TOO_LONG,
+                "record has " + rec.chars() + " characters, limit " + maxRecordChars,
+                text,
+                bytes));
+        continue;
+      }
+      if (text.isBlank()) {
+        sink.accept(line, ParsedRecord.BLANK); // blank lines, before the header too
+        continue;
+      }
+      List<String> row;
+      try {
+        row = rows.readValue(text);
+      } catch (IOException | RuntimeException e) {
+        Throwable c = e.getCause() != null ? e.getCause() : e;
+        sink.accept(
+            line,
+            parser.reject(
+                RejectReason.MALFORMED_CSV,
+                firstLine(c.getMessage()),
+                text,
+                text.getBytes(StandardCharsets.UTF_8).length));
+        continue;
+      }
+      if (row.size() == 1 && (row.get(0) == null || row.get(0).isBlank())) {
+        sink.accept(line, ParsedRecord.BLANK); // e.g. a line of ""
+        continue;
+      }
+      if (header == null) {
+        header = new ArrayList<>();
+        for (String x : row) {
+          String k = x == null ? "" : x.strip().toLowerCase(Locale.ROOT);
+          header.add(k.startsWith("\uFEFF") ? k.substring(1) : k);
+        }
+        continue;
+      }
+      String raw = String.join(String.valueOf(sep), row);
+      if (raw.indexOf(NOT_UTF8) >= 0) {
+        sink.accept(
+            line,
+            parser.reject(
+                RejectReason.INVALID_UTF8,
+                "bytes are not valid UTF-8 (shown as U+FFFF)",
+                raw,
+                raw.getBytes(StandardCharsets.UTF_8).length));
+        continue;
+      }
+      sink.accept(
+          line, parser.parseRow(header, row, raw, raw.getBytes(StandardCharsets.UTF_8).length));
     }
   }
+
+  private static final CsvMapper CSV = new CsvMapper();
 
   /** Stands for undecodable bytes in CSV text (see {@link #csv}). */
   static final char NOT_UTF8 = '\uFFFF';

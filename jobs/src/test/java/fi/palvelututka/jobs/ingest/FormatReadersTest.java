@@ -195,6 +195,76 @@ class FormatReadersTest {
     assertThat(review(got.get(1)).text()).isEqualTo("Palautus, venyi");
   }
 
+  /** Byte offset of the first occurrence of {@code s} in the UTF-8 bytes of {@code doc}. */
+  static long byteAt(String doc, String s) {
+    return doc.substring(0, doc.indexOf(s)).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  static String generic(String id, String text) {
+    return "  {\"review_id\": \"" + id + "\", \"business_id\": \"b\", \"text\": " + text + "}";
+  }
+
+  @Test
+  void damageInAnArrayDocumentKeepsTheElementsBeforeItAndShowsTheDamage() {
+    String doc =
+        "[\n"
+            + generic("a1", "\"Ensimmäinen.\"")
+            + ",\n"
+            + generic("a2", "\"Toinen.\"")
+            + ",\n"
+            + generic("a3", "\"Rikki\" \"x\"")
+            + ",\n"
+            + generic("a4", "\"Neljäs.\"")
+            + "\n]\n";
+    List<Got> got = read("arr.json", doc);
+    assertThat(got).hasSize(3);
+    assertThat(review(got.get(0)).reviewId()).isEqualTo("jsonl:a1");
+    assertThat(got.get(0).offset()).isEqualTo(byteAt(doc, "{"));
+    assertThat(review(got.get(1)).reviewId()).isEqualTo("jsonl:a2");
+    assertThat(got.get(1).offset()).isEqualTo(byteAt(doc, "{\"review_id\": \"a2"));
+    ParsedRecord.Reject bad = (ParsedRecord.Reject) got.get(2).rec();
+    assertThat(bad.reason()).isEqualTo(RejectReason.MALFORMED_JSON);
+    assertThat(bad.detail()).contains("the rest of the file cannot be read");
+    assertThat(bad.raw()).startsWith("{\"review_id\": \"a3\"").contains("\"Rikki\" \"x\"");
+    assertThat(got.get(2).offset()).isEqualTo(byteAt(doc, "{\"review_id\": \"a3"));
+  }
+
+  @Test
+  void anArrayDocumentCutShortKeepsItsCompleteElements() {
+    String doc = "[" + generic("c1", "\"Yksi.\"") + ", " + generic("c2", "\"Kaksi.\"");
+    List<Got> got = read("cut.json", doc);
+    assertThat(got).hasSize(3);
+    assertThat(review(got.get(1)).reviewId()).isEqualTo("jsonl:c2");
+    assertThat(((ParsedRecord.Reject) got.get(2).rec()).reason())
+        .isEqualTo(RejectReason.MALFORMED_JSON);
+  }
+
+  @Test
+  void csvRecordWithAnUnclosedQuoteIsOneRejectAndTheRowsAfterItAreRead() {
+    String csv =
+        "review_id,business_id,text\n"
+            + "c1,b,Hyvä\n"
+            + "c2,b,\"Lainausmerkki ei sulkeudu\n"
+            + "c3,b,\"Monta\nriviä\"\n"
+            + "c4,b,Ok,liikaa\n"
+            + "c5,b,Loppu\n";
+    List<Got> got = read("q.csv", csv);
+    assertThat(got).hasSize(5);
+    assertThat(review(got.get(0)).reviewId()).isEqualTo("csv:c1");
+    ParsedRecord.Reject open = (ParsedRecord.Reject) got.get(1).rec();
+    assertThat(open.reason()).isEqualTo(RejectReason.MALFORMED_CSV);
+    assertThat(open.raw()).isEqualTo("c2,b,\"Lainausmerkki ei sulkeudu");
+    assertThat(open.detail()).contains("line 3");
+    assertThat(got.get(1).offset()).isEqualTo(3);
+    assertThat(review(got.get(2)).text()).isEqualTo("Monta\nriviä");
+    assertThat(got.get(2).offset()).isEqualTo(4);
+    ParsedRecord.Reject extra = (ParsedRecord.Reject) got.get(3).rec();
+    assertThat(extra.reason()).isEqualTo(RejectReason.MALFORMED_CSV);
+    assertThat(got.get(3).offset()).isEqualTo(6);
+    assertThat(review(got.get(4)).reviewId()).isEqualTo("csv:c5");
+    assertThat(got.get(4).offset()).isEqualTo(7);
+  }
+
   @Test
   void genericCsvWithSemicolonsAndFieldMapping() {
     String csv = "\uFEFFid;paikka;teksti;tähdet;pvm\nk1;apteekki;Hyvä palvelu;5;12.10.2026\n";

@@ -147,7 +147,9 @@ class HostileInputsTest {
         rec("formula", "\"=HYPERLINK(\\\"http://x.invalid\\\",\\\"klik\\\")\"") + "\n",
         1);
     file("15-blank-lines.jsonl", "\n   \n\t\n" + rec("blank", "\"Tyhjien jälkeen.\"") + "\n\n", 1);
-    file("16-array-line.jsonl", "[1, 2, 3]\n", 0, "not_an_object");
+    // a document of one array: each element is a value of its own, and none is an object
+    file(
+        "16-array-line.jsonl", "[1, 2, 3]\n", 0, "not_an_object", "not_an_object", "not_an_object");
     file(
         "17-missing-text.jsonl",
         "{\"review_id\": \"m\", \"business_id\": \"b\", \"text\": \"   \"}\n",
@@ -291,6 +293,12 @@ class HostileInputsTest {
     file("40-export 2026-11-01T02:30:00.jsonl", rec("colon", "\"Kaksoispiste.\"") + "\n", 1);
     file("41-arvostelut,syksy.jsonl", rec("comma", "\"Pilkku.\"") + "\n", 1);
     file("42-glob[1]{a,b}.jsonl", rec("glob", "\"Hakasulkeet.\"") + "\n", 1);
+    // a quote that never closes costs its own line, not the rows after it
+    file(
+        "43-unclosed-quote-mid-file.csv",
+        "review_id,business_id,text\nq1,b,Hyvä\nq2,b,\"Ei loppua\nq3,b,Kolmas\nq4,b,Neljäs\n",
+        3,
+        "malformed_csv");
     // hidden folders: never read (a Hadoop job's leftovers, a snapshot, a lake's run manifests)
     Files.createDirectories(dir.resolve("in/_temporary/0"));
     Files.writeString(dir.resolve("in/_temporary/0/part-00000.jsonl"), rec("tmp", "\"x\"") + "\n");
