@@ -99,6 +99,11 @@ public final class Lake {
     rows.write().mode(SaveMode.Overwrite).parquet(staged(table));
   }
 
+  /** Deletes a staged table this run wrote for itself (a work table, not part of the commit). */
+  public void deleteStaged(String table) throws IOException {
+    fs.delete(new Path(staged(table)), true);
+  }
+
   /**
    * Writes the run manifest to staging; {@link #commit} moves it to {@code _runs/<run_id>.json}.
    */

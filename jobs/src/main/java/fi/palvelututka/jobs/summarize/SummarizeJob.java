@@ -2,6 +2,7 @@ package fi.palvelututka.jobs.summarize;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -137,10 +138,11 @@ public final class SummarizeJob {
 
   public Result execute(Lake lake) {
     spark.sparkContext().setJobGroup("summarize", "palvelututka summarize", false);
-    // On local disk, not in the heap: at millions of reviews the cached base would fill Spark's
-    // storage memory, and the Parquet readers' buffers (outside Spark's memory accounting) then ran
-    // out of heap (5M reviews, -Xmx2g). Reading it back from local disk costs little.
-    Dataset<Row> base = base(lake).persist(StorageLevel.DISK_ONLY());
+    // The base is read three times: written once as a staged work table (Parquet), each pass reads
+    // only its columns, vectorized. (A DISK_ONLY cache deserialized every column on each pass; in
+    // memory, at millions of reviews, it left the Parquet readers no heap.)
+    lake.writeStaged(base(lake), BASE);
+    Dataset<Row> base = lake.readStaged(BASE);
     Dataset<Row> all = null;
     Dataset<Row> core = null;
     Dataset<Row> rates = null;
@@ -217,7 +219,14 @@ public final class SummarizeJob {
               rates.filter(not(isPrev)),
               lake.readStaged(Tables.ASPECT_MENTIONS)
                   .filter(col("polarity").equalTo("complaint"))
-                  .select("review_id", "mention_index", "sentence"));
+                  .select(
+                      "review_id",
+                      "category",
+                      "mention_index",
+                      "confidence",
+                      "start",
+                      "end",
+                      "sentence"));
 
       Dataset<Row> prevCore =
           core.filter(isPrev)
@@ -304,12 +313,25 @@ public final class SummarizeJob {
           monthRows);
       return new Result(rows, monthRows, businessCount);
     } finally {
-      for (Dataset<Row> d : java.util.Arrays.asList(rates, core, all, base)) {
+      for (Dataset<Row> d : java.util.Arrays.asList(rates, core, all)) {
         if (d != null) {
           d.unpersist();
         }
       }
+      deleteBase(lake);
       spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /** The staged work table of {@link #base} (deleted when summarize ends; never committed). */
+  static final String BASE = "_summary_base";
+
+  private static void deleteBase(Lake lake) {
+    try {
+      lake.deleteStaged(BASE);
+    } catch (java.io.IOException e) {
+      LOG.warn(
+          "summarize: could not delete the work table {}: {}", lake.staged(BASE), e.toString());
     }
   }
 
@@ -343,22 +365,13 @@ public final class SummarizeJob {
                 col("sentiment"),
                 col("model_version"),
                 col("aspects.category").as("a_category"),
-                col("aspects.polarity").as("a_polarity"),
-                col("aspects.confidence").as("a_confidence"),
-                col("aspects.start").as("a_start"),
-                col("aspects.end").as("a_end"))
+                col("aspects.polarity").as("a_polarity"))
             .select(
                 col("review_id"),
                 col("sentiment"),
                 col("model_version"),
                 categoryBits("complaint").as("complaint_bits"),
-                categoryBits("praise").as("praise_bits"),
-                // candidates for the top-complaint quotes (mention_index as in aspect_mentions)
-                expr("filter(transform(arrays_zip(a_category, a_polarity, a_confidence, a_start,"
-                        + " a_end), (a, i) -> named_struct('mention_index', i, 'category',"
-                        + " a.a_category, 'polarity', a.a_polarity, 'confidence', a.a_confidence,"
-                        + " 'start', a.a_start, 'end', a.a_end)), m -> m.polarity = 'complaint')")
-                    .as("complaint_mentions"));
+                categoryBits("praise").as("praise_bits"));
     Column negative =
         col("sentiment")
             .equalTo("negative")
@@ -402,10 +415,7 @@ public final class SummarizeJob {
    * row has a mention of the taxonomy's i-th category ({@link #CATEGORY_IDS}).
    */
   private static Column categoryBits(String polarity) {
-    String ids =
-        CATEGORY_IDS.stream()
-            .map(c -> "'" + c + "'")
-            .collect(Collectors.joining(", ", "array(", ")"));
+    String ids = categoryArray();
     return expr(
         "aggregate(zip_with(a_category, a_polarity, (c, p) -> if(p = '"
             + polarity
@@ -413,6 +423,13 @@ public final class SummarizeJob {
             + ids
             + ", c), 0L)), 0L, (bits, k) -> if(k > 0, bits | shiftleft(1L, cast(k - 1 as int)),"
             + " bits))");
+  }
+
+  /** The taxonomy's category ids as an SQL array literal, in bit order. */
+  private static String categoryArray() {
+    return CATEGORY_IDS.stream()
+        .map(c -> "'" + c + "'")
+        .collect(Collectors.joining(", ", "array(", ")"));
   }
 
   private static Column window(Instant end, int fromDaysBack, int toDaysBack) {
@@ -648,41 +665,55 @@ public final class SummarizeJob {
                 "business_id", "period", "category", "rank", "complaint_reviews", "complaint_rate");
     UserDefinedFunction mask =
         udf((UDF1<String, String>) t -> PersonalDataMasker.shipped().mask(t), DataTypes.StringType);
-    // Choose the quotes among each review's complaint mentions (carried in byPeriod), then fetch
-    // the few chosen sentences from aspect_mentions: the joins and window sorts never carry every
-    // complaint sentence. (Adaptive execution broadcasts the chosen rows when they are small.)
+    // Choose the quotes on narrow rows: each review row of a period meets its business's top
+    // categories (a broadcast of a few rows per business), is kept for those it has a complaint
+    // bit of, and the newest QUOTES reviews per category are kept (Spark limits each partition
+    // before the shuffle). Only the chosen reviews' mentions are then taken from aspect_mentions
+    // (a broadcast join), and each review's most confident mention of the category is quoted (the
+    // first in the text on a tie).
+    Dataset<Row> topBits =
+        top.select(
+            col("business_id"),
+            col("period"),
+            col("category"),
+            expr("array_position(" + categoryArray() + ", category) - 1").cast("int").as("_bit"));
     Dataset<Row> chosen =
         byPeriod
+            .filter(col("complaint_bits").notEqual(0L))
             .select(
                 col("review_id"),
                 col("business_id"),
                 col("period"),
                 col("created_at"),
                 col("rating"),
-                explode(col("complaint_mentions")).as("m"))
-            // the mention's fields as columns (mention_index, category, confidence, start, end)
-            .select(col("*"), col("m.*"))
-            .drop("m", "polarity")
-            .join(
-                top.select("business_id", "period", "category"),
-                on("business_id", "period", "category"))
-            .withColumn(
-                "_best",
-                row_number()
-                    .over(
-                        Window.partitionBy("business_id", "period", "category", "review_id")
-                            .orderBy(col("confidence").desc(), col("start"))))
-            .filter(col("_best").equalTo(1))
+                col("complaint_bits"))
+            .join(broadcast(topBits), on("business_id", "period"))
+            .filter(expr("shiftrightunsigned(complaint_bits, _bit) & 1L = 1L"))
             .withColumn(
                 "_newest",
                 row_number()
                     .over(
                         Window.partitionBy("business_id", "period", "category")
                             .orderBy(col("created_at").desc_nulls_last(), col("review_id"))))
-            .filter(col("_newest").leq(QUOTES));
+            .filter(col("_newest").leq(QUOTES))
+            .drop("complaint_bits", "_bit");
     Dataset<Row> quotes =
         complaintMentions
-            .join(chosen, on("review_id", "mention_index"))
+            .join(broadcast(chosen), on("review_id", "category"))
+            .groupBy("business_id", "period", "category", "review_id")
+            .agg(
+                min(struct(
+                        col("confidence").multiply(-1).as("_rank"),
+                        col("start"),
+                        col("mention_index"),
+                        col("end"),
+                        col("sentence"),
+                        col("created_at"),
+                        col("rating"),
+                        col("_newest")))
+                    .as("m"))
+            .select(
+                col("business_id"), col("period"), col("category"), col("review_id"), col("m.*"))
             .withColumn("sentence", mask.apply(col("sentence")))
             .groupBy("business_id", "period", "category")
             .agg(

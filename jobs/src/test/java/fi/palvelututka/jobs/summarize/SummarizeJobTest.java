@@ -31,6 +31,7 @@ class SummarizeJobTest {
   static SparkSession spark;
   static Map<String, Row> summary; // key business_id/period
   static List<Row> monthly;
+  static Lake lake;
   static final String V = "analyzer-fi@000000000000+sentiment-fi@000000000000+themes-fi@0";
 
   static final List<Row> reviews = new ArrayList<>();
@@ -79,9 +80,14 @@ class SummarizeJobTest {
     }
     List<Row> as = new ArrayList<>();
     for (int i = 0; i < aspects.length; i++) {
+      // category/polarity, or category/polarity/confidence/start/end (a sentence of the text)
       String[] a = aspects[i].split("/");
-      as.add(RowFactory.create(a[0], a[1], 0.9, text, 0, text.length()));
-      mentions.add(RowFactory.create(id, biz, i, a[0], a[1], 0.9, text, 0, text.length(), V, "r0"));
+      double conf = a.length > 2 ? Double.parseDouble(a[2]) : 0.9;
+      int start = a.length > 2 ? Integer.parseInt(a[3]) : 0;
+      int end = a.length > 2 ? Integer.parseInt(a[4]) : text.length();
+      String sentence = text.substring(start, end);
+      as.add(RowFactory.create(a[0], a[1], conf, sentence, start, end));
+      mentions.add(RowFactory.create(id, biz, i, a[0], a[1], conf, sentence, start, end, V, "r0"));
     }
     tags.add(
         RowFactory.create(
@@ -122,9 +128,19 @@ class SummarizeJobTest {
             default -> null;
           };
       String text =
-          i == 8
-              ? "Jonotin tunnin, Pekka Virtanen numerosta 040 123 4567 ei auttanut."
-              : "Jono oli pitkä ja odotin kauan.";
+          switch (i) {
+            case 8 -> "Jonotin tunnin, Pekka Virtanen numerosta 040 123 4567 ei auttanut.";
+            case 6, 7 -> "Jono oli pitkä. Odotin kauan.";
+            default -> "Jono oli pitkä ja odotin kauan.";
+          };
+      // j7: two waiting complaints, the second more confident (quoted); j6: two equally
+      // confident ones (the first in the text is quoted)
+      String[] aspects =
+          switch (i) {
+            case 6 -> new String[] {"waiting/complaint/0.8/0/15", "waiting/complaint/0.8/16/29"};
+            case 7 -> new String[] {"waiting/complaint/0.6/0/15", "waiting/complaint/0.95/16/29"};
+            default -> new String[] {"waiting/complaint"};
+          };
       review(
           "big-j" + i,
           "b-big",
@@ -134,7 +150,7 @@ class SummarizeJobTest {
           reply,
           "negative",
           text,
-          "waiting/complaint");
+          aspects);
     }
     for (int i = 9; i <= 10; i++) {
       review(
@@ -189,7 +205,7 @@ class SummarizeJobTest {
     review("ren-2", "b-renamed", 4, "fi", "2026-06-20T10:00:00Z", null, "neutral", "Ok.");
     name = null;
     review("ren-3", "b-renamed", 4, "fi", "2026-03-01T10:00:00Z", null, "neutral", "Ok.");
-    Lake lake = new Lake(spark, dir.resolve("lake").toString(), "sum-1");
+    lake = new Lake(spark, dir.resolve("lake").toString(), "sum-1");
     lake.writeStaged(spark.createDataFrame(reviews, Tables.REVIEWS_SCHEMA), Tables.REVIEWS);
     lake.writeStaged(spark.createDataFrame(tags, Tables.REVIEW_TAGS_SCHEMA), Tables.REVIEW_TAGS);
     lake.writeStaged(
@@ -209,6 +225,12 @@ class SummarizeJobTest {
         .filter(t -> t.getAs("category").equals(category))
         .findFirst()
         .orElseThrow();
+  }
+
+  @Test
+  void theWorkTableIsGoneAfterwards() {
+    assertThat(Path.of(lake.staged(SummarizeJob.BASE))).doesNotExist();
+    assertThat(Path.of(lake.staged(Tables.BUSINESS_SUMMARY))).exists();
   }
 
   @Test
@@ -307,6 +329,19 @@ class SummarizeJobTest {
         .doesNotContain("040 123 4567")
         .doesNotContain("Virtanen")
         .contains("[puhelin]");
+    // a review's most confident mention of the category is quoted; on a tie, the first
+    Map<String, String> sentences =
+        quotes.stream()
+            .collect(Collectors.toMap(q -> q.<String>getAs("review_id"), q -> q.getAs("sentence")));
+    assertThat(sentences.get("big-j7")).isEqualTo("Odotin kauan.");
+    assertThat(sentences.get("big-j6")).isEqualTo("Jono oli pitkä.");
+    Row q7 =
+        quotes.stream()
+            .filter(q -> q.getAs("review_id").equals("big-j7"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(q7.<Integer>getAs("start")).isEqualTo(16);
+    assertThat(q7.<Integer>getAs("end")).isEqualTo(29);
   }
 
   @Test
