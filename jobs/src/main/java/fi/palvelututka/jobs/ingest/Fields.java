@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -133,7 +134,7 @@ final class Fields {
         t = epoch(n.asLong());
       } else if (n.isTextual() && n.asText().length() <= MAX_DATE_CHARS) {
         String s = n.asText().strip();
-        t = s.matches("[0-9]{9,13}") ? epoch(Long.parseLong(s)) : parseDate(s, zone);
+        t = EPOCH_DIGITS.matcher(s).matches() ? epoch(Long.parseLong(s)) : parseDate(s, zone);
       }
     } catch (DateTimeException | NumberFormatException e) {
       // the reject below
@@ -164,6 +165,44 @@ final class Fields {
   private static final Instant EARLIEST = Instant.parse(EARLIEST_YEAR + "-01-01T00:00:00Z");
   private static final Instant AFTER_LATEST = Instant.parse((LATEST_YEAR + 1) + "-01-01T00:00:00Z");
 
+  private static final java.util.regex.Pattern EPOCH_DIGITS =
+      java.util.regex.Pattern.compile("[0-9]{9,13}");
+  private static final java.util.regex.Pattern FINNISH_DAY_FIRST =
+      java.util.regex.Pattern.compile("[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}.*");
+  private static final java.util.regex.Pattern COMPACT_OFFSET =
+      java.util.regex.Pattern.compile(".*T.*[+-][0-9]{4}$");
+
+  /**
+   * The common shape "2026-10-01T12:34:56Z", read without a formatter (most exports write it); null
+   * for any other text. Invalid values (month 13, 30 February) throw as the ISO parser does.
+   */
+  static Instant utcSeconds(String s) {
+    if (s.length() != 20
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':'
+        || s.charAt(19) != 'Z') {
+      return null;
+    }
+    int[] at = {0, 5, 8, 11, 14, 17};
+    int[] len = {4, 2, 2, 2, 2, 2};
+    int[] v = new int[6];
+    for (int f = 0; f < 6; f++) {
+      int x = 0;
+      for (int i = at[f]; i < at[f] + len[f]; i++) {
+        char c = s.charAt(i);
+        if (c < '0' || c > '9') {
+          return null;
+        }
+        x = x * 10 + (c - '0');
+      }
+      v[f] = x;
+    }
+    return LocalDateTime.of(v[0], v[1], v[2], v[3], v[4], v[5]).toInstant(ZoneOffset.UTC);
+  }
+
   private static Instant epoch(long v) {
     return v > 100_000_000_000L ? Instant.ofEpochMilli(v) : Instant.ofEpochSecond(v);
   }
@@ -178,7 +217,11 @@ final class Fields {
    * in {@code zone}).
    */
   static Instant parseDate(String s, ZoneId zone) {
-    if (s.matches("[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}.*")) {
+    Instant utc = utcSeconds(s);
+    if (utc != null) {
+      return utc;
+    }
+    if (FINNISH_DAY_FIRST.matcher(s).matches()) {
       java.time.temporal.TemporalAccessor t =
           FINNISH_DATE.parseBest(s, LocalDateTime::from, LocalDate::from);
       return t instanceof LocalDateTime ldt
@@ -188,7 +231,7 @@ final class Fields {
     String t =
         s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + "T" + s.substring(11) : s;
     // "+0000" / "-0500" (Facebook Graph API) → "+00:00"
-    if (t.matches(".*T.*[+-][0-9]{4}$")) {
+    if (COMPACT_OFFSET.matcher(t).matches()) {
       t = t.substring(0, t.length() - 2) + ":" + t.substring(t.length() - 2);
     }
     if (t.endsWith(" UTC")) {

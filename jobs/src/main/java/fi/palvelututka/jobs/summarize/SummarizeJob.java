@@ -324,7 +324,7 @@ public final class SummarizeJob {
   }
 
   /** The staged work table of {@link #base} (deleted when summarize ends; never committed). */
-  static final String BASE = "_summary_base";
+  static final String BASE = "summary_work";
 
   private static void deleteBase(Lake lake) {
     try {

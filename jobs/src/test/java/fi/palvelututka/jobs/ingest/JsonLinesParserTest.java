@@ -68,6 +68,63 @@ class JsonLinesParserTest {
   }
 
   @Test
+  void theFastUtcPathAgreesWithTheIsoParser() {
+    // valid and invalid values of the "yyyy-MM-ddTHH:mm:ssZ" shape, and near misses
+    java.util.Random r = new java.util.Random(11);
+    List<String> cases =
+        new java.util.ArrayList<>(
+            List.of(
+                "2024-02-29T23:59:59Z",
+                "2026-02-29T10:00:00Z",
+                "2026-04-31T10:00:00Z",
+                "2026-13-01T10:00:00Z",
+                "2026-00-10T10:00:00Z",
+                "2026-01-00T10:00:00Z",
+                "2026-01-10T24:00:00Z",
+                "2026-01-10T10:60:00Z",
+                "2026-01-10T10:00:60Z",
+                "0001-01-01T00:00:00Z",
+                "2026-1a-10T10:00:00Z",
+                "2026-01-10 10:00:00Z",
+                "2026-01-10T10:00:00z"));
+    for (int i = 0; i < 20_000; i++) {
+      cases.add(
+          String.format(
+              "%04d-%02d-%02dT%02d:%02d:%02dZ",
+              1890 + r.nextInt(220),
+              r.nextInt(14),
+              r.nextInt(33),
+              r.nextInt(26),
+              r.nextInt(62),
+              r.nextInt(62)));
+    }
+    for (String c : cases) {
+      Instant iso;
+      try {
+        iso = java.time.OffsetDateTime.parse(c).toInstant();
+      } catch (java.time.DateTimeException e) {
+        iso = null;
+      }
+      Instant fast;
+      boolean taken = true;
+      try {
+        fast = Fields.utcSeconds(c);
+        taken = fast != null;
+      } catch (java.time.DateTimeException e) {
+        fast = null;
+      }
+      if (taken) {
+        assertThat(fast).as(c).isEqualTo(iso);
+      } else {
+        // not its shape: left to the general parser
+        assertThat(c)
+            .matches(
+                x -> x.length() != 20 || !x.endsWith("Z") || x.contains(" ") || x.contains("a"));
+      }
+    }
+  }
+
+  @Test
   void epochNumbersAreSecondsOrMillis() {
     ParsedRecord.Review s =
         (ParsedRecord.Review)

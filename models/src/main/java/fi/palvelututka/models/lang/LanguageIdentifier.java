@@ -74,7 +74,6 @@ public final class LanguageIdentifier {
   private static final java.util.regex.Pattern NOT_LANGUAGE =
       java.util.regex.Pattern.compile(
           "(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\S+|[@#][\\p{L}\\p{N}_]+");
-  private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}+");
 
   /** Characters of a text that the detector reads. */
   public static final int MAX_CHARS = 400;
@@ -278,9 +277,20 @@ public final class LanguageIdentifier {
 
   private Words words(String lower) {
     Words c = new Words();
-    java.util.regex.Matcher m = WORD.matcher(lower);
-    while (m.find()) {
-      String w = m.group();
+    int n = lower.length();
+    int i = 0;
+    while (i < n) {
+      // a word: a run of letters (what \p{L}+ finds), without a regex
+      int cp = lower.codePointAt(i);
+      if (!Character.isLetter(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int from = i;
+      while (i < n && Character.isLetter(cp = lower.codePointAt(i))) {
+        i += Character.charCount(cp);
+      }
+      String w = lower.substring(from, i);
       c.words++;
       List<String> langs = cues.get(w);
       if (langs != null) {
