@@ -2,7 +2,6 @@ package fi.palvelututka.jobs.summarize;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -666,11 +665,12 @@ public final class SummarizeJob {
     UserDefinedFunction mask =
         udf((UDF1<String, String>) t -> PersonalDataMasker.shipped().mask(t), DataTypes.StringType);
     // Choose the quotes on narrow rows: each review row of a period meets its business's top
-    // categories (a broadcast of a few rows per business), is kept for those it has a complaint
-    // bit of, and the newest QUOTES reviews per category are kept (Spark limits each partition
-    // before the shuffle). Only the chosen reviews' mentions are then taken from aspect_mentions
-    // (a broadcast join), and each review's most confident mention of the category is quoted (the
-    // first in the text on a tie).
+    // categories (a few rows per business), is kept for those it has a complaint bit of, and the
+    // newest QUOTES reviews per category are kept (Spark limits each partition before the
+    // shuffle). Only the chosen reviews' mentions are then taken from aspect_mentions, and each
+    // review's most confident mention of the category is quoted (the first in the text on a tie).
+    // No broadcast hints: adaptive execution broadcasts these small sides when they are small
+    // enough, and a hint would also force it for hundreds of thousands of businesses.
     Dataset<Row> topBits =
         top.select(
             col("business_id"),
@@ -687,7 +687,7 @@ public final class SummarizeJob {
                 col("created_at"),
                 col("rating"),
                 col("complaint_bits"))
-            .join(broadcast(topBits), on("business_id", "period"))
+            .join(topBits, on("business_id", "period"))
             .filter(expr("shiftrightunsigned(complaint_bits, _bit) & 1L = 1L"))
             .withColumn(
                 "_newest",
@@ -699,7 +699,7 @@ public final class SummarizeJob {
             .drop("complaint_bits", "_bit");
     Dataset<Row> quotes =
         complaintMentions
-            .join(broadcast(chosen), on("review_id", "category"))
+            .join(chosen, on("review_id", "category"))
             .groupBy("business_id", "period", "category", "review_id")
             .agg(
                 min(struct(
