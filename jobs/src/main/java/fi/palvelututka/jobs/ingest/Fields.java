@@ -186,21 +186,29 @@ final class Fields {
         || s.charAt(19) != 'Z') {
       return null;
     }
-    int[] at = {0, 5, 8, 11, 14, 17};
-    int[] len = {4, 2, 2, 2, 2, 2};
-    int[] v = new int[6];
-    for (int f = 0; f < 6; f++) {
-      int x = 0;
-      for (int i = at[f]; i < at[f] + len[f]; i++) {
-        char c = s.charAt(i);
-        if (c < '0' || c > '9') {
-          return null;
-        }
-        x = x * 10 + (c - '0');
-      }
-      v[f] = x;
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
     }
-    return LocalDateTime.of(v[0], v[1], v[2], v[3], v[4], v[5]).toInstant(ZoneOffset.UTC);
+    return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+  }
+
+  /** The decimal number of {@code n} digits at {@code from}, or -1 when one is not a digit. */
+  private static int digits(String s, int from, int n) {
+    int x = 0;
+    for (int i = from; i < from + n; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      x = x * 10 + (c - '0');
+    }
+    return x;
   }
 
   private static Instant epoch(long v) {
