@@ -134,13 +134,17 @@ public final class PatternSet {
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(elements.length));
   }
 
-  /** Token indexes per element id, for the elements one sentence touched. */
   /** Most keys one thread's lookup cache holds; it is emptied when full. */
   static final int LOOKUP_CACHE_SIZE = 1 << 15;
 
+  /** Token indexes per element id, for the elements one sentence touched. */
   private static final class Scratch {
     final IntList[] where;
     final IntList touched = new IntList();
+
+    /** The touched elements that anchor patterns, as bits by element id (read in id order). */
+    final long[] anchors;
+
     final IntList ids = new IntList();
 
     /**
@@ -151,6 +155,7 @@ public final class PatternSet {
 
     Scratch(int elements) {
       where = new IntList[elements];
+      anchors = new long[(elements + 63) >>> 6];
     }
 
     IntList at(int e) {
@@ -173,6 +178,7 @@ public final class PatternSet {
         where[touched.data[k]].clear();
       }
       touched.clear();
+      Arrays.fill(anchors, 0L);
     }
   }
 
@@ -362,6 +368,9 @@ public final class PatternSet {
             continue;
           }
           IntList l = w.at(e);
+          if (l.size == 0 && byAnchor[e] != null) {
+            w.anchors[e >>> 6] |= 1L << e;
+          }
           if (l.size == 0 || l.data[l.size - 1] != i) {
             l.add(i);
           }
@@ -371,18 +380,16 @@ public final class PatternSet {
         return List.of();
       }
       // in element id order, so the matches come out in the same order for the same sentence
-      int[] touched = Arrays.copyOf(w.touched.data, w.touched.size);
-      Arrays.sort(touched);
       List<Match> out = new ArrayList<>();
-      for (int e : touched) {
-        Pattern[] cands = byAnchor[e];
-        if (cands == null) {
-          continue;
-        }
-        for (Pattern p : cands) {
-          int[] found = find(p, w);
-          if (found != null) {
-            out.add(new Match(p, sorted(found), negatedCue(p, found, tokens)));
+      long[] anchors = w.anchors;
+      for (int word = 0; word < anchors.length; word++) {
+        for (long bits = anchors[word]; bits != 0; bits &= bits - 1) {
+          int e = (word << 6) + Long.numberOfTrailingZeros(bits);
+          for (Pattern p : byAnchor[e]) {
+            int[] found = find(p, w);
+            if (found != null) {
+              out.add(new Match(p, sorted(found), negatedCue(p, found, tokens)));
+            }
           }
         }
       }
