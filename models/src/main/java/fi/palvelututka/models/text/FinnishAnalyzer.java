@@ -1,6 +1,7 @@
 package fi.palvelututka.models.text;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import opennlp.tools.util.Span;
@@ -25,6 +26,21 @@ public final class FinnishAnalyzer {
   private final FinnishTokenizer tokenizer;
   private final Normalizer normalizer;
   private final Lemmatizer lemmatizer;
+
+  /** Most word forms each of the two word caches holds; a cache is emptied when full. */
+  static final int WORD_CACHE_SIZE = 1 << 15;
+
+  /**
+   * What a word form's analysis depends on the form alone (and on whether the text lacks ä/ö), by
+   * surface form: the same few thousand words make up most of every text, and normalizing and
+   * lemmatizing one takes several dictionary lookups. The cached strings are shared, so the lookups
+   * further on (lexicon, theme patterns) hash each of them once.
+   */
+  private final HashMap<String, Word> words = new HashMap<>();
+
+  private final HashMap<String, Word> wordsRestored = new HashMap<>();
+
+  private record Word(String norm, String lemma, boolean negator, boolean breaksScope) {}
 
   public FinnishAnalyzer(
       SentenceSplitter splitter,
@@ -53,12 +69,13 @@ public final class FinnishAnalyzer {
         int a = s.getStart() + k.start();
         int b = s.getStart() + k.end();
         String surface = t.substring(a, b);
-        String norm = norm(surface, k.type(), restore);
-        String lemma = k.type() == TokenType.WORD ? lemmatizer.lemma(norm) : norm;
-        boolean negator = k.type() == TokenType.WORD && Negation.isNegator(norm);
+        boolean word = k.type() == TokenType.WORD;
+        Word w = word ? word(surface, restore) : null;
+        String norm = word ? w.norm() : norm(surface, k.type());
+        String lemma = word ? w.lemma() : norm;
+        boolean negator = word && w.negator();
         boolean negated = false;
-        if (k.type() == TokenType.PUNCT
-            || (k.type() == TokenType.WORD && Negation.breaksScope(norm))) {
+        if (k.type() == TokenType.PUNCT || (word && w.breaksScope())) {
           negLeft = 0;
         } else if (k.type() == TokenType.WORD && !negator && negLeft > 0) {
           negated = true;
@@ -90,9 +107,25 @@ public final class FinnishAnalyzer {
     return cut;
   }
 
-  private String norm(String surface, TokenType type, boolean restore) {
+  private Word word(String surface, boolean restore) {
+    HashMap<String, Word> cache = restore ? wordsRestored : words;
+    Word w = cache.get(surface);
+    if (w == null) {
+      String norm = normalizer.normalize(surface, restore);
+      w =
+          new Word(
+              norm, lemmatizer.lemma(norm), Negation.isNegator(norm), Negation.breaksScope(norm));
+      if (cache.size() >= WORD_CACHE_SIZE) {
+        cache.clear();
+      }
+      cache.put(surface, w);
+    }
+    return w;
+  }
+
+  /** Normalized form of a token that is not a word. */
+  private static String norm(String surface, TokenType type) {
     return switch (type) {
-      case WORD -> normalizer.normalize(surface, restore);
       case EMOTICON -> emoticonClass(surface);
       case EMOJI -> baseEmoji(surface);
       case URL -> "<url>";

@@ -178,6 +178,38 @@ class FinnishAnalyzerTest {
   }
 
   @Test
+  void theSameFormIsReadAsWrittenOrRestoredByTheText() {
+    // one analyzer, so its word cache has seen "hyva" in a text without ä/ö first
+    assertThat(token("Tosi hyva paikka", "hyva").norm()).isEqualTo("hyvä");
+    assertThat(token("Hyvää ruokaa, hyva paikka", "hyva").norm()).isEqualTo("hyva");
+    assertThat(token("Tosi hyva paikka", "hyva").norm()).isEqualTo("hyvä");
+  }
+
+  @Test
+  void aFullWordCacheChangesNoAnalysis() {
+    String text =
+        "Myyjä ei vastannut puhelimeen, mutta hinnat olivat kohtuullisia. Tosi hyva paikka!";
+    FinnishAnalyzer fresh = AnalyzerModels.shipped().newAnalyzer();
+    List<Token> before = fresh.analyze(text).sentences().get(0).tokens();
+    // more distinct word forms than the cache holds, in both readings, so both caches empty
+    StringBuilder filler = new StringBuilder();
+    for (int i = 0; i < FinnishAnalyzer.WORD_CACHE_SIZE + 100; i++) {
+      filler.append("sana");
+      for (int n = i; n > 0; n /= 26) {
+        filler.append((char) ('a' + n % 26));
+      }
+      filler.append(' ');
+      if (filler.length() > 50_000) {
+        fresh.analyze(filler.toString());
+        fresh.analyze(filler.append("äiti").toString());
+        filler.setLength(0);
+      }
+    }
+    assertThat(fresh.analyze(text).sentences().get(0).tokens()).isEqualTo(before);
+    assertThat(fresh.analyze(text).sentences()).isEqualTo(analyzer.analyze(text).sentences());
+  }
+
+  @Test
   void repeatedLettersAreSqueezedToAKnownWord() {
     // both "ihana" and its partitive "ihanaa" are words: either is a right reading
     assertThat(token("Ihanaaaa paikka", "Ihanaaaa").norm()).isIn("ihana", "ihanaa");
