@@ -543,23 +543,22 @@ public final class PatternSet {
       }
     }
     int[] el = p.elements();
-    IntList[] pos = new IntList[el.length];
-    for (int i = 0; i < el.length; i++) {
-      if (!w.has(el[i])) {
+    // most calls end here: an element the sentence lacks (checked before anything is allocated)
+    for (int e : el) {
+      if (!w.has(e)) {
         return null;
       }
-      pos[i] = w.where[el[i]];
     }
     int window = el.length + EXTRA_WINDOW;
     int[] chosen = new int[el.length];
-    return assign(pos, 0, chosen, window) ? chosen : null;
+    return assign(w.where, el, 0, chosen, window) ? chosen : null;
   }
 
-  private static boolean assign(IntList[] pos, int k, int[] chosen, int window) {
-    if (k == pos.length) {
+  private static boolean assign(IntList[] where, int[] el, int k, int[] chosen, int window) {
+    if (k == el.length) {
       return true;
     }
-    IntList l = pos[k];
+    IntList l = where[el[k]];
     for (int j = 0; j < l.size; j++) {
       int t = l.data[j];
       boolean ok = true;
@@ -568,7 +567,7 @@ public final class PatternSet {
       }
       if (ok) {
         chosen[k] = t;
-        if (assign(pos, k + 1, chosen, window)) {
+        if (assign(where, el, k + 1, chosen, window)) {
           return true;
         }
       }
