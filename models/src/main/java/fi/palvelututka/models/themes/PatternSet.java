@@ -84,6 +84,10 @@ public final class PatternSet {
   private final List<String> categoryIds;
   private final List<Pattern> patterns;
   private final Element[] elements;
+
+  /** {@link Element#requireNegated} by element id (read for every element of every word). */
+  private final boolean[] requireNegated;
+
   private final Map<String, int[]> exact;
   private final CharTrie prefix;
   private final CharTrie suffix;
@@ -109,6 +113,10 @@ public final class PatternSet {
     this.categoryIds = categoryIds;
     this.patterns = patterns;
     this.elements = elements;
+    this.requireNegated = new boolean[elements.length];
+    for (int e = 0; e < elements.length; e++) {
+      requireNegated[e] = elements[e].requireNegated();
+    }
     this.exact = exact;
     this.prefix = CharTrie.of(prefix, false);
     this.suffix = CharTrie.of(suffix, true);
@@ -137,9 +145,23 @@ public final class PatternSet {
   /** Most keys one thread's lookup cache holds; it is emptied when full. */
   static final int LOOKUP_CACHE_SIZE = 1 << 15;
 
-  /** Token indexes per element id, for the elements one sentence touched. */
+  /**
+   * Token indexes per element id, for the elements one sentence touched: a list per element, its
+   * nodes in two flat arrays (a few kilobytes for all elements, where one small list object per
+   * element made every token's element ids a walk through the heap).
+   */
   private static final class Scratch {
-    final IntList[] where;
+    /** First and last node of each element's list (-1: the sentence has not touched it). */
+    final int[] head;
+
+    final int[] tail;
+
+    /** List nodes: the token index, and the next node of the same element (-1: none). */
+    int[] pos = new int[256];
+
+    int[] next = new int[256];
+    int used;
+
     final IntList touched = new IntList();
 
     /** The touched elements that anchor patterns, as bits by element id (read in id order). */
@@ -154,30 +176,45 @@ public final class PatternSet {
     final Map<String, int[]> lookups = new HashMap<>();
 
     Scratch(int elements) {
-      where = new IntList[elements];
+      head = new int[elements];
+      tail = new int[elements];
+      Arrays.fill(head, -1);
       anchors = new long[(elements + 63) >>> 6];
     }
 
-    IntList at(int e) {
-      IntList l = where[e];
-      if (l == null) {
-        l = where[e] = new IntList();
+    /** Adds token i to element e's list (once); true when it is the element's first token. */
+    boolean add(int e, int i) {
+      int last = tail[e];
+      if (head[e] >= 0 && pos[last] == i) {
+        return false;
       }
-      if (l.size == 0) {
+      if (used == pos.length) {
+        pos = Arrays.copyOf(pos, used * 2);
+        next = Arrays.copyOf(next, used * 2);
+      }
+      int node = used++;
+      pos[node] = i;
+      next[node] = -1;
+      tail[e] = node;
+      if (head[e] < 0) {
+        head[e] = node;
         touched.add(e);
+        return true;
       }
-      return l;
+      next[last] = node;
+      return false;
     }
 
     boolean has(int e) {
-      return where[e] != null && where[e].size > 0;
+      return head[e] >= 0;
     }
 
     void clear() {
       for (int k = 0; k < touched.size; k++) {
-        where[touched.data[k]].clear();
+        head[touched.data[k]] = -1;
       }
       touched.clear();
+      used = 0;
       Arrays.fill(anchors, 0L);
     }
   }
@@ -364,15 +401,11 @@ public final class PatternSet {
         }
         for (int k = 0; k < ids.size; k++) {
           int e = ids.data[k];
-          if (elements[e].requireNegated() && !t.negated()) {
+          if (requireNegated[e] && !t.negated()) {
             continue;
           }
-          IntList l = w.at(e);
-          if (l.size == 0 && byAnchor[e] != null) {
+          if (w.add(e, i) && byAnchor[e] != null) {
             w.anchors[e >>> 6] |= 1L << e;
-          }
-          if (l.size == 0 || l.data[l.size - 1] != i) {
-            l.add(i);
           }
         }
       }
@@ -551,23 +584,22 @@ public final class PatternSet {
     }
     int window = el.length + EXTRA_WINDOW;
     int[] chosen = new int[el.length];
-    return assign(w.where, el, 0, chosen, window) ? chosen : null;
+    return assign(w, el, 0, chosen, window) ? chosen : null;
   }
 
-  private static boolean assign(IntList[] where, int[] el, int k, int[] chosen, int window) {
+  private static boolean assign(Scratch w, int[] el, int k, int[] chosen, int window) {
     if (k == el.length) {
       return true;
     }
-    IntList l = where[el[k]];
-    for (int j = 0; j < l.size; j++) {
-      int t = l.data[j];
+    for (int node = w.head[el[k]]; node >= 0; node = w.next[node]) {
+      int t = w.pos[node];
       boolean ok = true;
       for (int i = 0; i < k && ok; i++) {
         ok = chosen[i] != t && Math.abs(chosen[i] - t) < window;
       }
       if (ok) {
         chosen[k] = t;
-        if (assign(where, el, k + 1, chosen, window)) {
+        if (assign(w, el, k + 1, chosen, window)) {
           return true;
         }
       }

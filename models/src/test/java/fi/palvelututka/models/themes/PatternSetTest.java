@@ -112,6 +112,18 @@ class PatternSetTest {
   }
 
   @Test
+  void aLongSentenceMatchesWhereTheWordsMeet() {
+    // hundreds of positions for "vastata" and "heti" that are too far apart, then one pair that
+    // is close: the matcher's per-sentence lists grow past their first size and keep their order
+    String far = "vastasin " + "ja sitten ".repeat(5) + "heti ";
+    String text = far.repeat(150) + "mutta vastattiin heti.";
+    Analysis a = analyzer.analyze(text);
+    assertThat(a.sentences()).hasSize(1);
+    assertThat(tag(text, Sentiment.POSITIVE)).containsExactly("reachability/praise");
+    assertThat(tag(far.repeat(150) + "loppu.", Sentiment.POSITIVE)).isEmpty();
+  }
+
+  @Test
   void compoundHeadsMatchWithSuffixPatterns() {
     assertThat(tag("Puhelinjonossa meni ikuisuus.", Sentiment.NEGATIVE))
         .containsExactly("waiting/complaint");
