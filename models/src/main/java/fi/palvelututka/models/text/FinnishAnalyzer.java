@@ -31,10 +31,11 @@ public final class FinnishAnalyzer {
   static final int WORD_CACHE_SIZE = 1 << 15;
 
   /**
-   * What a word form's analysis depends on the form alone (and on whether the text lacks ä/ö), by
-   * surface form: the same few thousand words make up most of every text, and normalizing and
-   * lemmatizing one takes several dictionary lookups. The cached strings are shared, so the lookups
-   * further on (lexicon, theme patterns) hash each of them once.
+   * The part of a word's analysis that depends on its surface form alone (and on whether the text
+   * lacks ä/ö), by surface form: a few thousand words make up most of a review site's texts, and
+   * normalizing and lemmatizing one takes several dictionary lookups. The cached strings are
+   * shared, so the lookups further on (lexicon, theme patterns) hash each of them once. Per
+   * analyzer, like the analyzer itself not thread-safe.
    */
   private final HashMap<String, Word> words = new HashMap<>();
 
