@@ -124,6 +124,11 @@ public final class FinnishAnalyzer {
     return w;
   }
 
+  /** Word forms in the cache of one reading (for tests). */
+  int cachedWordForms(boolean restored) {
+    return (restored ? wordsRestored : words).size();
+  }
+
   /** Normalized form of a token that is not a word. */
   private static String norm(String surface, TokenType type) {
     return switch (type) {

@@ -199,12 +199,15 @@ class FinnishAnalyzerTest {
         filler.append((char) ('a' + n % 26));
       }
       filler.append(' ');
-      if (filler.length() > 50_000) {
+      if (filler.length() > 50_000 || i == FinnishAnalyzer.WORD_CACHE_SIZE + 99) {
         fresh.analyze(filler.toString());
         fresh.analyze(filler.append("äiti").toString());
         filler.setLength(0);
       }
     }
+    // both caches were emptied once and hold only the forms seen since
+    assertThat(fresh.cachedWordForms(true)).isBetween(1, FinnishAnalyzer.WORD_CACHE_SIZE - 1000);
+    assertThat(fresh.cachedWordForms(false)).isBetween(1, FinnishAnalyzer.WORD_CACHE_SIZE - 1000);
     assertThat(fresh.analyze(text).sentences().get(0).tokens()).isEqualTo(before);
     assertThat(fresh.analyze(text).sentences()).isEqualTo(analyzer.analyze(text).sentences());
   }

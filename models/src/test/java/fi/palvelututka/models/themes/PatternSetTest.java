@@ -114,8 +114,9 @@ class PatternSetTest {
   @Test
   void aLongSentenceMatchesWhereTheWordsMeet() {
     // hundreds of positions for "vastata" and "heti" that are too far apart, then one pair that
-    // is close: the matcher's per-sentence lists grow past their first size and keep their order
-    String far = "vastasin " + "ja sitten ".repeat(5) + "heti ";
+    // is close: the matcher's per-sentence lists (256 positions at first) grow and keep their order
+    String gap = "ja sitten ".repeat(5);
+    String far = "vastattiin " + gap + "heti " + gap;
     String text = far.repeat(150) + "mutta vastattiin heti.";
     Analysis a = analyzer.analyze(text);
     assertThat(a.sentences()).hasSize(1);
