@@ -78,7 +78,7 @@ public final class FinnishAnalyzer {
         boolean negated = false;
         if (k.type() == TokenType.PUNCT || (word && w.breaksScope())) {
           negLeft = 0;
-        } else if (k.type() == TokenType.WORD && !negator && negLeft > 0) {
+        } else if (word && !negator && negLeft > 0) {
           negated = true;
           negLeft--;
         }
