@@ -139,7 +139,14 @@ public final class LanguageIdentifier {
     return new LanguageIdentifier(
         Holder.MODEL,
         Holder.VERSION,
-        w -> n.known(w) || n.known(n.normalize(w, true)),
+        w -> {
+          if (n.known(w)) {
+            return true;
+          }
+          String r = n.normalize(w, true);
+          // normalize returns the word itself when it changes nothing: no second lookup of a miss
+          return r != w && n.known(r);
+        },
         CuesHolder.CUES);
   }
 
@@ -191,7 +198,7 @@ public final class LanguageIdentifier {
       int cp = sample.codePointAt(i);
       if (Character.isLetter(cp)) {
         letters++;
-        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
+        if (latinLetter(cp)) {
           latin++;
         }
       }
@@ -308,6 +315,19 @@ public final class LanguageIdentifier {
       }
     }
     return c;
+  }
+
+  /**
+   * Whether a letter is of the Latin script. Letters below U+0080 and from U+00C0 to U+024F
+   * (Latin-1 letters, Latin Extended-A and -B) all are, without {@link
+   * Character.UnicodeScript#of}'s binary search; the three letters between (ª, µ, º) and all others
+   * are looked up.
+   */
+  static boolean latinLetter(int letter) {
+    if (letter < 0x80 || (letter >= 0xC0 && letter < 0x250)) {
+      return true;
+    }
+    return Character.UnicodeScript.of(letter) == Character.UnicodeScript.LATIN;
   }
 
   /** Only letters Finnish words are written with (a–z, ä, ö; å in names is rare enough). */

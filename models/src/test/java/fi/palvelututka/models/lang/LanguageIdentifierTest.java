@@ -62,6 +62,19 @@ class LanguageIdentifierTest {
   }
 
   @Test
+  void theLatinShortcutAgreesWithUnicodeOnEveryLetter() {
+    int letters = 0;
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      if (Character.isLetter(cp)) {
+        letters++;
+        boolean latin = Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
+        assertThat(LanguageIdentifier.latinLetter(cp)).as("U+%04X", cp).isEqualTo(latin);
+      }
+    }
+    assertThat(letters).isGreaterThan(100_000);
+  }
+
+  @Test
   void nullAndBlankAreUndetermined() {
     assertThat(ID.identify(null).language()).isEqualTo("und");
     assertThat(ID.identify("   ").language()).isEqualTo("und");
