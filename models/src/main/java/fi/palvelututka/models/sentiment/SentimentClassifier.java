@@ -18,6 +18,11 @@ public final class SentimentClassifier {
 
   private final DocumentCategorizerME categorizer;
   private final DocumentCategorizerME companion;
+
+  /** The same models in compiled form (identical results, faster), or null: OpenNLP's is used. */
+  private final CompiledCategorizer compiled;
+
+  private final CompiledCategorizer companionCompiled;
   private final double reviewMix;
   private final int[] companionIndex = new int[3];
   private final FinnishAnalyzer analyzer;
@@ -28,14 +33,18 @@ public final class SentimentClassifier {
 
   SentimentClassifier(
       DoccatModel model,
+      CompiledCategorizer compiled,
       DoccatModel companionModel,
+      CompiledCategorizer companionCompiled,
       double reviewMix,
       FinnishAnalyzer analyzer,
       Set<SentimentFeatures.Feature> features,
       SentimentLexicon lexicon,
       Calibration calibration) {
     this.categorizer = new DocumentCategorizerME(model);
+    this.compiled = compiled;
     this.companion = companionModel == null ? null : new DocumentCategorizerME(companionModel);
+    this.companionCompiled = companionCompiled;
     this.reviewMix = reviewMix;
     if (companion != null) {
       for (Sentiment s : Sentiment.values()) {
@@ -61,7 +70,7 @@ public final class SentimentClassifier {
     if (tokens.length == 0) {
       return null;
     }
-    double[] p = categorizer.categorize(tokens);
+    double[] p = compiled != null ? compiled.categorize(tokens) : categorizer.categorize(tokens);
     return new double[] {p[index[0]], p[index[1]], p[index[2]]};
   }
 
@@ -81,7 +90,8 @@ public final class SentimentClassifier {
     if (companion != null && reviewMix < 1) {
       String[] t = SentimentFeatures.tokens(analysis, SentimentModel.COMPANION_FEATURES, lexicon);
       if (t.length > 0) {
-        double[] p = companion.categorize(t);
+        double[] p =
+            companionCompiled != null ? companionCompiled.categorize(t) : companion.categorize(t);
         comp = new double[] {p[companionIndex[0]], p[companionIndex[1]], p[companionIndex[2]]};
       }
     }

@@ -165,6 +165,16 @@ public final class SentimentModel {
     return features;
   }
 
+  /** The main categorizer (for tests). */
+  DoccatModel doccat() {
+    return model;
+  }
+
+  /** The companion categorizer, or null (for tests). */
+  DoccatModel companionDoccat() {
+    return companion;
+  }
+
   SentimentLexicon lexicon() {
     return lexicon;
   }
@@ -233,7 +243,29 @@ public final class SentimentModel {
 
   /** A classifier that shares the caller's analyzer (same thread only). */
   public SentimentClassifier newClassifier(FinnishAnalyzer analyzer) {
+    CompiledCategorizer[] c = compiled();
     return new SentimentClassifier(
-        model, companion, reviewMix, analyzer, features, lexicon, calibration);
+        model, c[0], companion, c[1], reviewMix, analyzer, features, lexicon, calibration);
+  }
+
+  /** {main, companion} in compiled form (an entry null where OpenNLP's own is used). */
+  private volatile CompiledCategorizer[] compiled;
+
+  private CompiledCategorizer[] compiled() {
+    CompiledCategorizer[] c = compiled;
+    if (c == null) {
+      synchronized (this) {
+        c = compiled;
+        if (c == null) {
+          c =
+              new CompiledCategorizer[] {
+                CompiledCategorizer.of(model),
+                companion == null ? null : CompiledCategorizer.of(companion)
+              };
+          compiled = c;
+        }
+      }
+    }
+    return c;
   }
 }
