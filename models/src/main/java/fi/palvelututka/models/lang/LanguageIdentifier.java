@@ -144,7 +144,8 @@ public final class LanguageIdentifier {
             return true;
           }
           String r = n.normalize(w, true);
-          // normalize returns the word itself when it changes nothing: no second lookup of a miss
+          // when normalizing changes nothing it returns the same instance: no second lookup of
+          // a miss (an equal copy would only cost that lookup)
           return r != w && n.known(r);
         },
         CuesHolder.CUES);

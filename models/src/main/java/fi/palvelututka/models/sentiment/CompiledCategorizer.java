@@ -257,11 +257,6 @@ final class CompiledCategorizer {
     }
   }
 
-  /** Distinct tokens the trie starts from (for tests). */
-  int rootTokens() {
-    return root.size();
-  }
-
   @Override
   public String toString() {
     return "CompiledCategorizer" + Arrays.toString(generators) + ", " + root.size() + " tokens";
