@@ -73,6 +73,24 @@ class FastSentenceDetectorTest {
     assertSame(texts);
   }
 
+  /** Every abbreviation right before each sentence end, and a sentence end inside it. */
+  @Test
+  void sameSentenceEndsAsOpenNlpAtEveryAbbreviation() {
+    List<String> texts = new ArrayList<>();
+    for (StringList e : MODEL.getAbbreviations()) {
+      String abb = e.getToken(0);
+      for (String end : new String[] {". ", "! ", "? ", ".. "}) {
+        texts.add("Katso " + abb + end + "Seuraava lause on tässä. Ja vielä yksi");
+        texts.add("(" + abb + end + "Uusi alku");
+      }
+      int dot = abb.indexOf('.');
+      if (dot > 0) {
+        texts.add("Hinta " + abb.substring(0, dot) + ". " + abb.substring(dot + 1) + " Loppu.");
+      }
+    }
+    assertSame(texts);
+  }
+
   private static void assertSame(List<String> texts) {
     SentenceDetectorME original = new SentenceDetectorME(MODEL);
     FastSentenceDetector fast = new FastSentenceDetector(MODEL);
