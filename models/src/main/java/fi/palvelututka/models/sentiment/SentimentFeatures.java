@@ -118,20 +118,17 @@ public final class SentimentFeatures {
         if ((useLex || useInt) && t.isWord()) {
           int score = lex.score(t.lemma(), t.norm());
           if (score != 0) {
-            String pol = score > 0 ? "POS" : "NEG";
+            int pos = score > 0 ? 1 : 0;
             if (useLex) {
-              out.add(
-                  (t.negated() ? "LEX_NEGATED_" : "LEX_")
-                      + pol
-                      + (Math.abs(score) >= 3 ? "_STRONG" : ""));
+              out.add(LEX[t.negated() ? 1 : 0][pos][Math.abs(score) >= 3 ? 1 : 0]);
               sum += t.negated() ? -score : score;
             }
             if (useInt && i > 0 && ts.get(i - 1).isWord()) {
               String prev = ts.get(i - 1).lemma();
               if (INTENSIFIERS.contains(prev)) {
-                out.add("INT_" + pol);
+                out.add(INT[pos]);
               } else if (DOWNTONERS.contains(prev)) {
-                out.add("DOWN_" + pol);
+                out.add(DOWN[pos]);
               }
             }
           }
@@ -139,22 +136,34 @@ public final class SentimentFeatures {
       }
     }
     if (useLex && !out.isEmpty()) {
-      out.add("LEXSUM_" + bucket(sum));
+      out.add(bucket(sum));
     }
     return out.toArray(new String[0]);
   }
 
+  // The lexicon and intensity tokens as constants: no string is built per word, and their hashes
+  // are computed once. LEX[negated][positive][strong].
+  private static final String[][][] LEX = {
+    {{"LEX_NEG", "LEX_NEG_STRONG"}, {"LEX_POS", "LEX_POS_STRONG"}},
+    {
+      {"LEX_NEGATED_NEG", "LEX_NEGATED_NEG_STRONG"},
+      {"LEX_NEGATED_POS", "LEX_NEGATED_POS_STRONG"}
+    }
+  };
+  private static final String[] INT = {"INT_NEG", "INT_POS"};
+  private static final String[] DOWN = {"DOWN_NEG", "DOWN_POS"};
+
   private static String bucket(int sum) {
     if (sum <= -4) {
-      return "NEG2";
+      return "LEXSUM_NEG2";
     } else if (sum < 0) {
-      return "NEG1";
+      return "LEXSUM_NEG1";
     } else if (sum == 0) {
-      return "ZERO";
+      return "LEXSUM_ZERO";
     } else if (sum < 4) {
-      return "POS1";
+      return "LEXSUM_POS1";
     }
-    return "POS2";
+    return "LEXSUM_POS2";
   }
 
   private static void stemToken(Token t, List<String> out) {
