@@ -1,7 +1,9 @@
 package fi.palvelututka.models.text;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
@@ -24,9 +26,10 @@ final class FastSentenceDetector extends SentenceDetectorME {
   /** Abbreviations as the dictionary compares them (lower-cased unless case-sensitive). */
   private final String[] abbreviations;
 
-  /** The abbreviations by their first character (as compared), and the longest one's length. */
-  private final java.util.Map<Character, String[]> byFirst = new java.util.HashMap<>();
+  /** The abbreviations by their first character (as compared). */
+  private final Map<Character, String[]> byFirst = new HashMap<>();
 
+  /** The longest abbreviation's length. */
   private final int longest;
 
   /** An empty abbreviation (matches anywhere): then every abbreviation is tried everywhere. */
@@ -46,7 +49,7 @@ final class FastSentenceDetector extends SentenceDetectorME {
       }
     }
     this.abbreviations = dict == null ? null : abbs.toArray(new String[0]);
-    java.util.Map<Character, List<String>> groups = new java.util.HashMap<>();
+    Map<Character, List<String>> groups = new HashMap<>();
     int max = 0;
     boolean empty = false;
     for (String abb : abbs) {
