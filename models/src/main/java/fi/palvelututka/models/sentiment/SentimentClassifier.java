@@ -6,6 +6,7 @@ import fi.palvelututka.models.text.Sentence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 
@@ -16,13 +17,12 @@ import opennlp.tools.doccat.DocumentCategorizerME;
  */
 public final class SentimentClassifier {
 
-  private final DocumentCategorizerME categorizer;
-  private final DocumentCategorizerME companion;
+  /** The main model's class probabilities for feature tokens (see {@link #categorizer}). */
+  private final Function<String[], double[]> categorizer;
 
-  /** The same models in compiled form (identical results, faster), or null: OpenNLP's is used. */
-  private final CompiledCategorizer compiled;
+  /** The companion's, or null when the model has none. */
+  private final Function<String[], double[]> companion;
 
-  private final CompiledCategorizer companionCompiled;
   private final double reviewMix;
   private final int[] companionIndex = new int[3];
   private final FinnishAnalyzer analyzer;
@@ -41,14 +41,12 @@ public final class SentimentClassifier {
       Set<SentimentFeatures.Feature> features,
       SentimentLexicon lexicon,
       Calibration calibration) {
-    this.categorizer = new DocumentCategorizerME(model);
-    this.compiled = compiled;
-    this.companion = companionModel == null ? null : new DocumentCategorizerME(companionModel);
-    this.companionCompiled = companionCompiled;
+    this.categorizer = categorizer(model, compiled);
+    this.companion = companionModel == null ? null : categorizer(companionModel, companionCompiled);
     this.reviewMix = reviewMix;
     if (companion != null) {
       for (Sentiment s : Sentiment.values()) {
-        companionIndex[s.ordinal()] = companion.getIndex(s.label());
+        companionIndex[s.ordinal()] = companionModel.getMaxentModel().getIndex(s.label());
       }
     }
     this.analyzer = analyzer;
@@ -56,8 +54,17 @@ public final class SentimentClassifier {
     this.lexicon = lexicon;
     this.calibration = calibration;
     for (Sentiment s : Sentiment.values()) {
-      index[s.ordinal()] = categorizer.getIndex(s.label());
+      index[s.ordinal()] = model.getMaxentModel().getIndex(s.label());
     }
+  }
+
+  /**
+   * A model's categorize: its compiled form (the same probabilities, faster) when there is one,
+   * else OpenNLP's categorizer, made for this classifier alone (it is not thread-safe).
+   */
+  private static Function<String[], double[]> categorizer(
+      DoccatModel model, CompiledCategorizer compiled) {
+    return compiled != null ? compiled::categorize : new DocumentCategorizerME(model)::categorize;
   }
 
   public SentimentResult classify(String text) {
@@ -70,7 +77,7 @@ public final class SentimentClassifier {
     if (tokens.length == 0) {
       return null;
     }
-    double[] p = compiled != null ? compiled.categorize(tokens) : categorizer.categorize(tokens);
+    double[] p = categorizer.apply(tokens);
     return new double[] {p[index[0]], p[index[1]], p[index[2]]};
   }
 
@@ -90,8 +97,7 @@ public final class SentimentClassifier {
     if (companion != null && reviewMix < 1) {
       String[] t = SentimentFeatures.tokens(analysis, SentimentModel.COMPANION_FEATURES, lexicon);
       if (t.length > 0) {
-        double[] p =
-            companionCompiled != null ? companionCompiled.categorize(t) : companion.categorize(t);
+        double[] p = companion.apply(t);
         comp = new double[] {p[companionIndex[0]], p[companionIndex[1]], p[companionIndex[2]]};
       }
     }
