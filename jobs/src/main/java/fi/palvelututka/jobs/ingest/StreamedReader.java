@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 /**
  * Turns a reader that pushes its items into a consumer (as {@link FileRecords#read} does) into an
  * iterator that pulls them, so that a file read by one task (gzip, JSON documents, CSV) is streamed
- * through Spark instead of collected whole in the heap first: at a million reviews in one gzip file
- * that list alone was larger than an executor's heap.
+ * through Spark instead of collected whole in the heap first (one .jsonl.gz of a million reviews
+ * ran a 1 GiB heap out of memory that way; streamed, its size does not matter).
  *
  * <p>The reader runs on a daemon thread of its own and hands items over through a bounded queue
  * ({@code capacity} items): it waits while the queue is full, so memory stays bounded whatever the
