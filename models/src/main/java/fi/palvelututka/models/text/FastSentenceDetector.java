@@ -1,9 +1,10 @@
 package fi.palvelututka.models.text;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
@@ -26,8 +27,14 @@ final class FastSentenceDetector extends SentenceDetectorME {
   /** Abbreviations as the dictionary compares them (lower-cased unless case-sensitive). */
   private final String[] abbreviations;
 
-  /** The abbreviations by their first character (as compared). */
-  private final Map<Character, String[]> byFirst = new HashMap<>();
+  /**
+   * The first characters of the abbreviations (as compared), sorted, and the abbreviations that
+   * begin with each: looked up by binary search, with no {@code Character} boxed per look (ä and ö
+   * are outside the JDK's cache of boxed characters).
+   */
+  private final char[] firsts;
+
+  private final String[][] byFirst;
 
   /** The longest abbreviation's length. */
   private final int longest;
@@ -49,7 +56,7 @@ final class FastSentenceDetector extends SentenceDetectorME {
       }
     }
     this.abbreviations = dict == null ? null : abbs.toArray(new String[0]);
-    Map<Character, List<String>> groups = new HashMap<>();
+    TreeMap<Character, List<String>> groups = new TreeMap<>();
     int max = 0;
     boolean empty = false;
     for (String abb : abbs) {
@@ -60,7 +67,13 @@ final class FastSentenceDetector extends SentenceDetectorME {
         max = Math.max(max, abb.length());
       }
     }
-    groups.forEach((k, v) -> byFirst.put(k, v.toArray(new String[0])));
+    this.firsts = new char[groups.size()];
+    this.byFirst = new String[groups.size()][];
+    int g = 0;
+    for (Map.Entry<Character, List<String>> e : groups.entrySet()) {
+      firsts[g] = e.getKey();
+      byFirst[g++] = e.getValue().toArray(new String[0]);
+    }
     this.longest = max;
     this.hasEmpty = empty;
   }
@@ -87,11 +100,11 @@ final class FastSentenceDetector extends SentenceDetectorME {
     int from = Math.max(fromIndex, candidateIndex - longest);
     for (int idx = from; idx <= candidateIndex && idx < s.length(); idx++) {
       char c = s.charAt(idx);
-      String[] group = byFirst.get(caseSensitive ? c : Character.toLowerCase(c));
-      if (group == null) {
+      int group = Arrays.binarySearch(firsts, caseSensitive ? c : Character.toLowerCase(c));
+      if (group < 0) {
         continue;
       }
-      for (String abb : group) {
+      for (String abb : byFirst[group]) {
         int len = abb.length();
         if (idx >= candidateIndex - len
             && idx <= s.length() - len
