@@ -30,6 +30,10 @@ import opennlp.tools.ml.model.MaxentModel;
  * token with ':' in it) is entered under every cut: the joined string is what OpenNLP looks up, and
  * exactly one cut of it is the tokens at hand.
  *
+ * <p>The trie's tokens are interned, as are the feature tokens {@link SentimentFeatures} makes from
+ * a word (once per word form, kept in the word) and its constant tokens: a lookup that hits then
+ * finds the very same string and skips comparing characters, which was a fifth of sentiment's time.
+ *
  * <p>{@link #of} returns null for any other model or feature set (the caller then uses OpenNLP's
  * categorizer). Immutable and thread-safe once built. Built once per model and JVM ({@link
  * SentimentModel} keeps it); for the shipped model (75,840 first tokens, and the bigrams under
@@ -54,7 +58,7 @@ final class CompiledCategorizer {
       if (next == null) {
         next = new HashMap<>(4);
       }
-      return next.computeIfAbsent(token, t -> new Node());
+      return next.computeIfAbsent(token.intern(), t -> new Node());
     }
   }
 
@@ -102,7 +106,7 @@ final class CompiledCategorizer {
     for (Map.Entry<String, Context> e : predicates.entrySet()) {
       String key = e.getKey();
       if (key.startsWith(BOW)) {
-        root.computeIfAbsent(key.substring(BOW.length()), t -> new Node()).bow =
+        root.computeIfAbsent(key.substring(BOW.length()).intern(), t -> new Node()).bow =
             dense(e.getValue(), outcomes);
       } else if (key.startsWith(NGRAM)) {
         for (Generator g : generators) {
@@ -152,14 +156,16 @@ final class CompiledCategorizer {
       double[] weights) {
     if (left == 1) {
       String last = joined.substring(from + 1);
-      Node leaf = at == null ? root.computeIfAbsent(last, t -> new Node()) : at.child(last);
+      Node leaf =
+          at == null ? root.computeIfAbsent(last.intern(), t -> new Node()) : at.child(last);
       leaf.gram = weights;
       return;
     }
     for (int c = nextColon; c <= colons.size() - (left - 1); c++) {
       int colon = colons.get(c);
       String token = joined.substring(from + 1, colon);
-      Node node = at == null ? root.computeIfAbsent(token, t -> new Node()) : at.child(token);
+      Node node =
+          at == null ? root.computeIfAbsent(token.intern(), t -> new Node()) : at.child(token);
       cut(root, joined, colons, c + 1, colon, left - 1, node, weights);
     }
   }

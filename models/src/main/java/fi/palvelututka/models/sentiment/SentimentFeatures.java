@@ -3,6 +3,7 @@ package fi.palvelututka.models.sentiment;
 import fi.palvelututka.models.text.Analysis;
 import fi.palvelututka.models.text.Sentence;
 import fi.palvelututka.models.text.Token;
+import fi.palvelututka.models.text.Word;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -107,38 +108,89 @@ public final class SentimentFeatures {
     boolean useStems = features.contains(Feature.STEMS);
     for (Sentence s : analysis.sentences()) {
       List<Token> ts = s.tokens();
+      WordFeatures prev = null;
       for (int i = 0; i < ts.size(); i++) {
         Token t = ts.get(i);
+        WordFeatures w = t.isWord() ? WordFeatures.of(t, lex) : null;
         if (useLemmas) {
-          lemmaToken(t, out);
+          if (w != null) {
+            out.add(t.negated() ? w.negLemma : w.lemma);
+          } else {
+            otherToken(t, out);
+          }
         }
-        if (useStems && t.isWord()) {
-          stemToken(t, out);
+        if (useStems && w != null && w.stem != null) {
+          out.add(t.negated() ? w.negStem : w.stem);
         }
-        if ((useLex || useInt) && t.isWord()) {
-          int score = lex.score(t.lemma(), t.norm());
-          if (score != 0) {
-            int pos = score > 0 ? 1 : 0;
-            if (useLex) {
-              out.add(LEX[t.negated() ? 1 : 0][pos][Math.abs(score) >= 3 ? 1 : 0]);
-              sum += t.negated() ? -score : score;
-            }
-            if (useInt && i > 0 && ts.get(i - 1).isWord()) {
-              String prev = ts.get(i - 1).lemma();
-              if (INTENSIFIERS.contains(prev)) {
-                out.add(INT[pos]);
-              } else if (DOWNTONERS.contains(prev)) {
-                out.add(DOWN[pos]);
-              }
+        if ((useLex || useInt) && w != null && w.score != 0) {
+          int pos = w.score > 0 ? 1 : 0;
+          if (useLex) {
+            out.add(LEX[t.negated() ? 1 : 0][pos][Math.abs(w.score) >= 3 ? 1 : 0]);
+            sum += t.negated() ? -w.score : w.score;
+          }
+          if (useInt && prev != null) {
+            if (prev.intensifier) {
+              out.add(INT[pos]);
+            } else if (prev.downtoner) {
+              out.add(DOWN[pos]);
             }
           }
         }
+        prev = w;
       }
     }
     if (useLex && !out.isEmpty()) {
       out.add(bucket(sum));
     }
     return out.toArray(new String[0]);
+  }
+
+  /**
+   * What the features take from one word: its tokens, lexicon score and intensity role. It depends
+   * on the word and the lexicon alone, so it is made once per word form and kept in the analyzer's
+   * {@link Word} under the lexicon: a review's words are scored for the document, again for each
+   * sentence and again by the main model, and each time cost a lexicon lookup or two, new token
+   * strings and their hashes.
+   */
+  static final class WordFeatures {
+    final String lemma;
+    final String negLemma;
+
+    /**
+     * {@link Feature#STEMS} tokens; null for a word form of at most {@value #STEM_LENGTH} letters.
+     */
+    final String stem;
+
+    final String negStem;
+    final int score;
+    final boolean intensifier;
+    final boolean downtoner;
+
+    private WordFeatures(Token t, SentimentLexicon lex) {
+      // interned, like the compiled model's tokens: a hit in its trie is then the same string
+      lemma = t.lemma().intern();
+      negLemma = ("neg_" + t.lemma()).intern();
+      String w = t.norm(); // already lower case
+      String st = w.length() > STEM_LENGTH ? w.substring(0, STEM_LENGTH) : null;
+      stem = st == null ? null : ("s:" + st).intern();
+      negStem = st == null ? null : ("ns:" + st).intern();
+      score = lex.score(t.lemma(), t.norm());
+      intensifier = INTENSIFIERS.contains(t.lemma());
+      downtoner = DOWNTONERS.contains(t.lemma());
+    }
+
+    /** The word token's features, from its {@link Word}'s memo slot when it has one. */
+    static WordFeatures of(Token t, SentimentLexicon lex) {
+      Word word = t.word();
+      if (word != null && word.memo(lex) instanceof WordFeatures f) {
+        return f;
+      }
+      WordFeatures f = new WordFeatures(t, lex);
+      if (word != null) {
+        word.memo(lex, f);
+      }
+      return f;
+    }
   }
 
   // The lexicon and intensity tokens as constants: no string is built per word, and their hashes
@@ -166,17 +218,9 @@ public final class SentimentFeatures {
     return "LEXSUM_POS2";
   }
 
-  private static void stemToken(Token t, List<String> out) {
-    String w = t.norm(); // already lower case
-    if (w.length() > STEM_LENGTH) {
-      String stem = w.substring(0, STEM_LENGTH);
-      out.add(t.negated() ? "ns:" + stem : "s:" + stem);
-    }
-  }
-
-  private static void lemmaToken(Token t, List<String> out) {
+  /** The {@link Feature#LEMMAS} token of a token that is not a word, if any. */
+  private static void otherToken(Token t, List<String> out) {
     switch (t.type()) {
-      case WORD -> out.add(t.negated() ? "neg_" + t.lemma() : t.lemma());
       case EMOTICON, EMOJI, HASHTAG -> out.add(t.norm());
       case PUNCT -> {
         if (t.text().startsWith("!")) {

@@ -33,15 +33,14 @@ public final class FinnishAnalyzer {
   /**
    * The part of a word's analysis that depends on its surface form alone (and on whether the text
    * lacks ä/ö), by surface form: a few thousand words make up most of a review site's texts, and
-   * normalizing and lemmatizing one takes several dictionary lookups. The cached strings are
-   * shared, so the lookups further on (lexicon, theme patterns) hash each of them once. Per
-   * analyzer, like the analyzer itself not thread-safe.
+   * normalizing and lemmatizing one takes several dictionary lookups. Every token of a form gets
+   * the same {@link Word}, in whose memo slots the later stages (theme patterns, lexicon, sentiment
+   * model) keep what they derive from it, so a token costs this one hash lookup. Per analyzer, like
+   * the analyzer itself not thread-safe.
    */
   private final HashMap<String, Word> words = new HashMap<>();
 
   private final HashMap<String, Word> wordsRestored = new HashMap<>();
-
-  private record Word(String norm, String lemma, boolean negator, boolean breaksScope) {}
 
   public FinnishAnalyzer(
       SentenceSplitter splitter,
@@ -85,7 +84,7 @@ public final class FinnishAnalyzer {
         if (negator) {
           negLeft = Negation.WINDOW;
         }
-        tokens.add(new Token(surface, a, b, k.type(), norm, lemma, negator, negated));
+        tokens.add(new Token(surface, a, b, k.type(), norm, lemma, negator, negated, w));
       }
       if (!tokens.isEmpty()) {
         sentences.add(new Sentence(st, s.getStart(), s.getEnd(), List.copyOf(tokens)));
@@ -160,10 +159,18 @@ public final class FinnishAnalyzer {
 
   /** The emoji without skin-tone modifiers and variation selectors. */
   static String baseEmoji(String e) {
-    StringBuilder sb = new StringBuilder(e.length());
-    e.codePoints()
-        .filter(cp -> cp != 0xFE0F && (cp < 0x1F3FB || cp > 0x1F3FF))
-        .forEach(sb::appendCodePoint);
-    return sb.toString();
+    StringBuilder sb = null;
+    for (int i = 0; i < e.length(); ) {
+      int cp = e.codePointAt(i);
+      int n = Character.charCount(cp);
+      boolean drop = cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+      if (drop && sb == null) {
+        sb = new StringBuilder(e.length()).append(e, 0, i);
+      } else if (!drop && sb != null) {
+        sb.appendCodePoint(cp);
+      }
+      i += n;
+    }
+    return sb == null ? e : sb.toString(); // most emoji have nothing to drop: no copy
   }
 }

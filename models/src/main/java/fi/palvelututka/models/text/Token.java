@@ -11,6 +11,8 @@ package fi.palvelututka.models.text;
  *     "vastata"); {@code norm} for other tokens
  * @param negator this token is a negation verb ("ei", "en", "eikä", ...)
  * @param negated this token is in the scope of a preceding negation verb
+ * @param word for a word token, the analyzer's {@link Word} for its form (shared by every token of
+ *     that form, with the later stages' memo slots); null for other tokens
  */
 public record Token(
     String text,
@@ -20,7 +22,8 @@ public record Token(
     String norm,
     String lemma,
     boolean negator,
-    boolean negated) {
+    boolean negated,
+    Word word) {
 
   public boolean isWord() {
     return type == TokenType.WORD;

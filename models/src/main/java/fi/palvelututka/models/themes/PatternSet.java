@@ -2,6 +2,7 @@ package fi.palvelututka.models.themes;
 
 import fi.palvelututka.models.text.Sentence;
 import fi.palvelututka.models.text.Token;
+import fi.palvelututka.models.text.Word;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -142,9 +143,6 @@ public final class PatternSet {
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(elements.length));
   }
 
-  /** Most keys one thread's lookup cache holds; it is emptied when full. */
-  static final int LOOKUP_CACHE_SIZE = 1 << 15;
-
   /**
    * Token indexes per element id, for the elements one sentence touched: a list per element, its
    * nodes in two flat arrays (a few kilobytes for all elements, where one small list object per
@@ -168,12 +166,6 @@ public final class PatternSet {
     final long[] anchors;
 
     final IntList ids = new IntList();
-
-    /**
-     * Element ids per looked-up key (lemma or word form): the same few thousand words come back in
-     * every review, and a lookup walks three tries from each character.
-     */
-    final Map<String, int[]> lookups = new HashMap<>();
 
     Scratch(int elements) {
       head = new int[elements];
@@ -395,10 +387,7 @@ public final class PatternSet {
             ids.add(e);
           }
         }
-        cachedLookup(t.lemma(), ids, w);
-        if (!t.norm().equals(t.lemma())) {
-          cachedLookup(t.norm(), ids, w);
-        }
+        addAll(elementIds(t), ids);
         for (int k = 0; k < ids.size; k++) {
           int e = ids.data[k];
           if (requireNegated[e] && !t.negated()) {
@@ -432,20 +421,29 @@ public final class PatternSet {
     }
   }
 
-  /** {@link #lookup}, through the thread's cache: the ids it appends depend on the key alone. */
-  private void cachedLookup(String key, IntList out, Scratch w) {
-    int[] hit = w.lookups.get(key);
-    if (hit == null) {
-      int from = out.size;
-      lookup(key, out);
-      hit = Arrays.copyOfRange(out.data, from, out.size);
-      if (w.lookups.size() >= LOOKUP_CACHE_SIZE) {
-        w.lookups.clear();
-      }
-      w.lookups.put(key, hit);
-    } else {
-      addAll(hit, out);
+  private static final int[] NO_IDS = new int[0];
+
+  /**
+   * The element ids a word token's lemma and form touch (the lemma's first), negation aside. They
+   * depend on the word alone, so they are kept in the analyzer's {@link Word} under this pattern
+   * set: each token costs no lookup of its own (the same few thousand words come back in every
+   * review, and a lookup walks three tries from each character).
+   */
+  private int[] elementIds(Token t) {
+    Word word = t.word();
+    if (word != null && word.memo(this) instanceof int[] ids) {
+      return ids;
     }
+    IntList out = new IntList();
+    lookup(t.lemma(), out);
+    if (!t.norm().equals(t.lemma())) {
+      lookup(t.norm(), out);
+    }
+    int[] ids = out.size == 0 ? NO_IDS : Arrays.copyOf(out.data, out.size);
+    if (word != null) {
+      word.memo(this, ids);
+    }
+    return ids;
   }
 
   private void lookup(String key, IntList out) {

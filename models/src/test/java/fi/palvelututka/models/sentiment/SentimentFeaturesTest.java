@@ -41,6 +41,26 @@ class SentimentFeaturesTest {
   }
 
   @Test
+  void featuresKeptInTheWordsAreTheSameAndPerLexicon() {
+    var every = java.util.EnumSet.allOf(SentimentFeatures.Feature.class);
+    String text = "Todella hyvä ruoka, ei huono. Hyvä ja surkea pettymys!";
+    var a = analyzer.analyze(text);
+    String[] first = SentimentFeatures.tokens(a, every, lexicon);
+    // read from the words' slots the second time; a fresh analyzer's words have none
+    assertThat(SentimentFeatures.tokens(a, every, lexicon)).containsExactly(first);
+    var fresh = AnalyzerModels.shipped().newAnalyzer().analyze(text);
+    assertThat(SentimentFeatures.tokens(fresh, every, lexicon)).containsExactly(first);
+    assertThat(first).contains("LEX_POS_STRONG", "INT_POS", "LEX_NEGATED_NEG", "s:petty");
+    // another lexicon over the same words keeps its own scores
+    SentimentLexicon other = new SentimentLexicon(java.util.Map.of("ruoka", 1));
+    assertThat(
+            SentimentFeatures.tokens(
+                a, java.util.EnumSet.of(SentimentFeatures.Feature.LEXICON), other))
+        .containsExactly("LEX_POS", "LEXSUM_POS1");
+    assertThat(SentimentFeatures.tokens(a, every, lexicon)).containsExactly(first);
+  }
+
+  @Test
   void lexiconAndIntensityFeatures() {
     assertThat(all("Todella hyvä ruoka"))
         .containsExactly("todella", "hyvä", "LEX_POS_STRONG", "INT_POS", "ruoka", "LEXSUM_POS1");

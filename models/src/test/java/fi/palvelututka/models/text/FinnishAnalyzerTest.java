@@ -186,6 +186,16 @@ class FinnishAnalyzerTest {
   }
 
   @Test
+  void baseEmojiDropsSkinTonesAndVariationSelectorsOnly() {
+    assertThat(FinnishAnalyzer.baseEmoji("👍🏽")).isEqualTo("👍");
+    assertThat(FinnishAnalyzer.baseEmoji("❤️")).isEqualTo("❤");
+    assertThat(FinnishAnalyzer.baseEmoji("👍🏻👍🏿")).isEqualTo("👍👍");
+    assertThat(FinnishAnalyzer.baseEmoji("☕👍🏽")).isEqualTo("☕👍");
+    String plain = "😊👍";
+    assertThat(FinnishAnalyzer.baseEmoji(plain)).isSameAs(plain); // nothing to drop: no copy
+  }
+
+  @Test
   void aFullWordCacheChangesNoAnalysis() {
     String text =
         "Myyjä ei vastannut puhelimeen, mutta hinnat olivat kohtuullisia. Tosi hyva paikka!";
