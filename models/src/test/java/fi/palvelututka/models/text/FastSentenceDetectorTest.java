@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.util.StringList;
@@ -89,6 +90,56 @@ class FastSentenceDetectorTest {
       }
     }
     assertSame(texts);
+  }
+
+  /** The set the context generator asks answers as the dictionary's own view, for any string. */
+  @Test
+  void abbreviationSetAnswersAsTheDictionaryView() {
+    for (boolean caseSensitive : new boolean[] {false, true}) {
+      Dictionary dict = new Dictionary(caseSensitive);
+      for (StringList e : MODEL.getAbbreviations()) {
+        dict.put(new StringList(e.getToken(0)));
+      }
+      for (String exotic : new String[] {"ſt.", "İlm.", "straße", "\uD801\uDC00x.", "Ok"}) {
+        dict.put(new StringList(exotic));
+      }
+      dict.put(new StringList("kaksi", "sanaa"));
+      var view = dict.asStringSet();
+      var set = new FastSentenceDetector.AbbreviationSet(dict);
+      List<String> probes = new ArrayList<>();
+      for (String a : view) {
+        probes.add(a);
+        probes.add(a.toUpperCase(java.util.Locale.ROOT));
+        probes.add(a.toLowerCase(java.util.Locale.ROOT));
+        probes.add(a + ".");
+        probes.add(a.length() > 1 ? a.substring(1) : "");
+      }
+      probes.addAll(
+          List.of(
+              "",
+              "st.",
+              "ST.",
+              "ılm.",
+              "ilm.",
+              "STRASSE",
+              "\uD801\uDC28x.",
+              "OK",
+              "ok",
+              "kaksi",
+              "kaksi,sanaa",
+              "hyvä",
+              "ESIM."));
+      int found = 0;
+      for (String p : probes) {
+        assertThat(set.contains(p))
+            .as("%s (case-sensitive %s)", p, caseSensitive)
+            .isEqualTo(view.contains(p));
+        found += view.contains(p) ? 1 : 0;
+      }
+      assertThat(found).isGreaterThan(MODEL.getAbbreviations().size());
+      assertThat(set.contains(null)).isFalse();
+      assertThat(set).hasSameSizeAs(view);
+    }
   }
 
   private static void assertSame(List<String> texts) {
