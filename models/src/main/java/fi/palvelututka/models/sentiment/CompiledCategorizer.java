@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.FeatureGenerator;
@@ -30,9 +31,12 @@ import opennlp.tools.ml.model.MaxentModel;
  * token with ':' in it) is entered under every cut: the joined string is what OpenNLP looks up, and
  * exactly one cut of it is the tokens at hand.
  *
- * <p>The trie's tokens are interned, as are the feature tokens {@link SentimentFeatures} makes from
- * a word (once per word form, kept in the word) and its constant tokens: a lookup that hits then
- * finds the very same string and skips comparing characters, which was a fifth of sentiment's time.
+ * <p>Each token of the trie is one string object, the same in every map it is a key of, and the
+ * feature tokens {@link SentimentFeatures} makes from a word take that object ({@link #canonical},
+ * once per word form, kept in the word), as do its constant tokens: a lookup that hits then finds
+ * the very same string and compares no characters, which was a fifth of sentiment's time. (Not
+ * {@code String.intern}: interning every new word of the input grew the JVM's string table without
+ * bound and made the tagger slower on forum text.)
  *
  * <p>{@link #of} returns null for any other model or feature set (the caller then uses OpenNLP's
  * categorizer). Immutable and thread-safe once built. Built once per model and JVM ({@link
@@ -50,15 +54,22 @@ final class CompiledCategorizer {
    * at +0 and never become -0).
    */
   private static final class Node {
+    /** The token this node is reached by (the trie's one object for it). */
+    final String token;
+
     double[] bow;
     double[] gram;
     HashMap<String, Node> next;
+
+    Node(String token) {
+      this.token = token;
+    }
 
     Node child(String token) {
       if (next == null) {
         next = new HashMap<>(4);
       }
-      return next.computeIfAbsent(token.intern(), t -> new Node());
+      return next.computeIfAbsent(token, t -> new Node(t));
     }
   }
 
@@ -103,16 +114,22 @@ final class CompiledCategorizer {
         (Map<String, Context>) ((AbstractModel) qn).getDataStructures()[1];
     int outcomes = qn.getNumOutcomes();
     HashMap<String, Node> root = new HashMap<>();
+    // one object per token string; a constant token of SentimentFeatures is its own object
+    HashMap<String, String> strings = new HashMap<>();
+    for (String constant : SentimentFeatures.constantTokens()) {
+      strings.put(constant, constant);
+    }
+    UnaryOperator<String> canon = t -> strings.computeIfAbsent(t, k -> k);
     for (Map.Entry<String, Context> e : predicates.entrySet()) {
       String key = e.getKey();
       if (key.startsWith(BOW)) {
-        root.computeIfAbsent(key.substring(BOW.length()).intern(), t -> new Node()).bow =
+        root.computeIfAbsent(canon.apply(key.substring(BOW.length())), t -> new Node(t)).bow =
             dense(e.getValue(), outcomes);
       } else if (key.startsWith(NGRAM)) {
         for (Generator g : generators) {
           if (!g.bagOfWords()) {
             for (int n = g.min(); n <= g.max(); n++) {
-              enter(root, key.substring(NGRAM.length()), n, dense(e.getValue(), outcomes));
+              enter(root, key.substring(NGRAM.length()), n, dense(e.getValue(), outcomes), canon);
             }
           }
         }
@@ -134,7 +151,12 @@ final class CompiledCategorizer {
   }
 
   /** Enters an n-gram predicate under every cut of its text into n tokens at ':'. */
-  private static void enter(HashMap<String, Node> root, String joined, int n, double[] weights) {
+  private static void enter(
+      HashMap<String, Node> root,
+      String joined,
+      int n,
+      double[] weights,
+      UnaryOperator<String> canon) {
     List<Integer> colons = new ArrayList<>();
     for (int i = joined.indexOf(':'); i >= 0; i = joined.indexOf(':', i + 1)) {
       colons.add(i);
@@ -142,7 +164,7 @@ final class CompiledCategorizer {
     if (colons.size() < n - 1) {
       return;
     }
-    cut(root, joined, colons, 0, -1, n, null, weights);
+    cut(root, joined, colons, 0, -1, n, null, weights, canon);
   }
 
   private static void cut(
@@ -153,20 +175,19 @@ final class CompiledCategorizer {
       int from,
       int left,
       Node at,
-      double[] weights) {
+      double[] weights,
+      UnaryOperator<String> canon) {
     if (left == 1) {
-      String last = joined.substring(from + 1);
-      Node leaf =
-          at == null ? root.computeIfAbsent(last.intern(), t -> new Node()) : at.child(last);
+      String last = canon.apply(joined.substring(from + 1));
+      Node leaf = at == null ? root.computeIfAbsent(last, t -> new Node(t)) : at.child(last);
       leaf.gram = weights;
       return;
     }
     for (int c = nextColon; c <= colons.size() - (left - 1); c++) {
       int colon = colons.get(c);
-      String token = joined.substring(from + 1, colon);
-      Node node =
-          at == null ? root.computeIfAbsent(token.intern(), t -> new Node()) : at.child(token);
-      cut(root, joined, colons, c + 1, colon, left - 1, node, weights);
+      String token = canon.apply(joined.substring(from + 1, colon));
+      Node node = at == null ? root.computeIfAbsent(token, t -> new Node(t)) : at.child(token);
+      cut(root, joined, colons, c + 1, colon, left - 1, node, weights, canon);
     }
   }
 
@@ -214,6 +235,16 @@ final class CompiledCategorizer {
       }
     }
     return out;
+  }
+
+  /**
+   * The trie's own object for a token string, or the string itself when no bag-of-words or n-gram
+   * feature of the model starts with it: feature tokens that are this object are found without
+   * comparing characters.
+   */
+  String canonical(String token) {
+    Node node = root.get(token);
+    return node == null ? token : node.token;
   }
 
   /** Class probabilities in the model's outcome order, as OpenNLP's categorizer gives them. */

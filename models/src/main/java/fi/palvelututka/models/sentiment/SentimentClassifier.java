@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 
@@ -31,6 +32,16 @@ public final class SentimentClassifier {
   private final Calibration calibration;
   private final int[] index = new int[3];
 
+  /**
+   * What word features are kept under in the words, and the strings they take: the main model's
+   * compiled trie and its own token objects where there is one, else the lexicon and the strings as
+   * made (see {@link SentimentFeatures#tokens(Analysis, Set, SentimentLexicon, Object,
+   * UnaryOperator)}).
+   */
+  private final Object featureKey;
+
+  private final UnaryOperator<String> canonical;
+
   SentimentClassifier(
       DoccatModel model,
       CompiledCategorizer compiled,
@@ -53,6 +64,8 @@ public final class SentimentClassifier {
     this.features = features;
     this.lexicon = lexicon;
     this.calibration = calibration;
+    this.featureKey = compiled != null ? compiled : lexicon;
+    this.canonical = compiled != null ? compiled::canonical : UnaryOperator.identity();
     for (Sentiment s : Sentiment.values()) {
       index[s.ordinal()] = model.getMaxentModel().getIndex(s.label());
     }
@@ -73,7 +86,7 @@ public final class SentimentClassifier {
 
   /** Raw (uncalibrated) class probabilities, order negative, neutral, positive; null if empty. */
   double[] raw(Analysis analysis) {
-    String[] tokens = SentimentFeatures.tokens(analysis, features, lexicon);
+    String[] tokens = SentimentFeatures.tokens(analysis, features, lexicon, featureKey, canonical);
     if (tokens.length == 0) {
       return null;
     }
@@ -95,7 +108,9 @@ public final class SentimentClassifier {
   double[] reviewRaw(Analysis analysis) {
     double[] comp = null;
     if (companion != null && reviewMix < 1) {
-      String[] t = SentimentFeatures.tokens(analysis, SentimentModel.COMPANION_FEATURES, lexicon);
+      String[] t =
+          SentimentFeatures.tokens(
+              analysis, SentimentModel.COMPANION_FEATURES, lexicon, featureKey, canonical);
       if (t.length > 0) {
         double[] p = companion.apply(t);
         comp = new double[] {p[companionIndex[0]], p[companionIndex[1]], p[companionIndex[2]]};

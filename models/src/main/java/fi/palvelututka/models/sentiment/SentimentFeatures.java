@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The token sequence the sentiment categorizer sees, from the {@link
@@ -100,6 +101,21 @@ public final class SentimentFeatures {
   private SentimentFeatures() {}
 
   public static String[] tokens(Analysis analysis, Set<Feature> features, SentimentLexicon lex) {
+    return tokens(analysis, features, lex, lex, UnaryOperator.identity());
+  }
+
+  /**
+   * {@link #tokens(Analysis, Set, SentimentLexicon)}, with each word's tokens replaced by {@code
+   * canonical}'s object for them (an equal string: the compiled model's own, so that its lookups
+   * compare no characters). What a word gives is kept in its {@link Word} under {@code memoKey},
+   * which must stand for this lexicon and this {@code canonical} together.
+   */
+  static String[] tokens(
+      Analysis analysis,
+      Set<Feature> features,
+      SentimentLexicon lex,
+      Object memoKey,
+      UnaryOperator<String> canonical) {
     List<String> out = new ArrayList<>(analysis.tokenCount() + 8);
     int sum = 0;
     boolean useLemmas = features.contains(Feature.LEMMAS);
@@ -111,7 +127,7 @@ public final class SentimentFeatures {
       WordFeatures prev = null;
       for (int i = 0; i < ts.size(); i++) {
         Token t = ts.get(i);
-        WordFeatures w = t.isWord() ? WordFeatures.of(t, lex) : null;
+        WordFeatures w = t.isWord() ? WordFeatures.of(t, lex, memoKey, canonical) : null;
         if (useLemmas) {
           if (w != null) {
             out.add(t.negated() ? w.negLemma : w.lemma);
@@ -148,9 +164,9 @@ public final class SentimentFeatures {
   /**
    * What the features take from one word: its tokens, lexicon score and intensity role. It depends
    * on the word and the lexicon alone, so it is made once per word form and kept in the analyzer's
-   * {@link Word} under the lexicon: a review's words are scored for the document, again for each
-   * sentence and again by the main model, and each time cost a lexicon lookup or two, new token
-   * strings and their hashes.
+   * {@link Word}: a review's words are scored for the document, again for each sentence and again
+   * by the main model, and each time cost a lexicon lookup or two, new token strings and their
+   * hashes.
    */
   static final class WordFeatures {
     final String lemma;
@@ -166,28 +182,28 @@ public final class SentimentFeatures {
     final boolean intensifier;
     final boolean downtoner;
 
-    private WordFeatures(Token t, SentimentLexicon lex) {
-      // interned, like the compiled model's tokens: a hit in its trie is then the same string
-      lemma = t.lemma().intern();
-      negLemma = ("neg_" + t.lemma()).intern();
+    private WordFeatures(Token t, SentimentLexicon lex, UnaryOperator<String> canonical) {
+      lemma = canonical.apply(t.lemma());
+      negLemma = canonical.apply("neg_" + t.lemma());
       String w = t.norm(); // already lower case
       String st = w.length() > STEM_LENGTH ? w.substring(0, STEM_LENGTH) : null;
-      stem = st == null ? null : ("s:" + st).intern();
-      negStem = st == null ? null : ("ns:" + st).intern();
+      stem = st == null ? null : canonical.apply("s:" + st);
+      negStem = st == null ? null : canonical.apply("ns:" + st);
       score = lex.score(t.lemma(), t.norm());
       intensifier = INTENSIFIERS.contains(t.lemma());
       downtoner = DOWNTONERS.contains(t.lemma());
     }
 
     /** The word token's features, from its {@link Word}'s memo slot when it has one. */
-    static WordFeatures of(Token t, SentimentLexicon lex) {
+    static WordFeatures of(
+        Token t, SentimentLexicon lex, Object memoKey, UnaryOperator<String> canonical) {
       Word word = t.word();
-      if (word != null && word.memo(lex) instanceof WordFeatures f) {
+      if (word != null && word.memo(memoKey) instanceof WordFeatures f) {
         return f;
       }
-      WordFeatures f = new WordFeatures(t, lex);
+      WordFeatures f = new WordFeatures(t, lex, canonical);
       if (word != null) {
-        word.memo(lex, f);
+        word.memo(memoKey, f);
       }
       return f;
     }
@@ -204,6 +220,22 @@ public final class SentimentFeatures {
   };
   private static final String[] INT = {"INT_NEG", "INT_POS"};
   private static final String[] DOWN = {"DOWN_NEG", "DOWN_POS"};
+
+  /** Every token this class makes as a constant (not from a word's text). */
+  static List<String> constantTokens() {
+    List<String> out = new ArrayList<>(List.of(INT));
+    out.addAll(List.of(DOWN));
+    for (String[][] a : LEX) {
+      for (String[] b : a) {
+        out.addAll(List.of(b));
+      }
+    }
+    for (int sum = -5; sum <= 5; sum++) {
+      out.add(bucket(sum));
+    }
+    out.addAll(List.of("!", "!!", "?"));
+    return out.stream().distinct().toList();
+  }
 
   private static String bucket(int sum) {
     if (sum <= -4) {

@@ -66,6 +66,33 @@ class CompiledCategorizerTest {
   }
 
   /**
+   * Word tokens take the trie's own string objects (so its lookups compare no characters), and the
+   * probabilities stay OpenNLP's; a token the model lacks is kept as it is, not interned.
+   */
+  @Test
+  void canonicalTokensAreTheTriesOwnObjectsAndChangeNoProbability() {
+    SentimentModel shipped = SentimentModel.shipped();
+    CompiledCategorizer compiled = CompiledCategorizer.of(shipped.doccat());
+    String hyva = compiled.canonical(new String("hyvä"));
+    assertThat(hyva).isEqualTo("hyvä");
+    assertThat(compiled.canonical(new String("hyvä"))).isSameAs(hyva);
+    assertThat(compiled.canonical("LEX_POS")).isSameAs("LEX_POS"); // the constant itself
+    String unknown = new String("qqqzzyx");
+    assertThat(compiled.canonical(unknown)).isSameAs(unknown);
+
+    FinnishAnalyzer analyzer = AnalyzerModels.shipped().newAnalyzer();
+    var a = analyzer.analyze("Ruoka oli todella hyvää, mutta palvelu ei ollut ystävällistä.");
+    String[] plain = SentimentFeatures.tokens(a, shipped.features(), shipped.lexicon());
+    String[] canon =
+        SentimentFeatures.tokens(
+            a, shipped.features(), shipped.lexicon(), compiled, compiled::canonical);
+    assertThat(canon).containsExactly(plain);
+    assertThat(Arrays.stream(canon).filter(t -> t == compiled.canonical(t)).count())
+        .isEqualTo(canon.length);
+    assertThat(compiled.categorize(canon)).isEqualTo(compiled.categorize(plain));
+  }
+
+  /**
    * A small model with tokens that contain ':' (OpenNLP joins n-grams with ':', so "a:b" + "c" and
    * "a" + "b:c" are one predicate) and 1- to 3-grams: every token sequence of up to four tokens
    * over its alphabet gets OpenNLP's probabilities exactly.
