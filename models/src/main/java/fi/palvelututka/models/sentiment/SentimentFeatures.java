@@ -130,13 +130,16 @@ public final class SentimentFeatures {
         WordFeatures w = t.isWord() ? WordFeatures.of(t, lex, memoKey, canonical) : null;
         if (useLemmas) {
           if (w != null) {
-            out.add(t.negated() ? w.negLemma : w.lemma);
+            out.add(w.lemma(t.negated()));
           } else {
             otherToken(t, out);
           }
         }
-        if (useStems && w != null && w.stem != null) {
-          out.add(t.negated() ? w.negStem : w.stem);
+        if (useStems && w != null) {
+          String stem = w.stem(t.negated());
+          if (stem != null) {
+            out.add(stem);
+          }
         }
         if ((useLex || useInt) && w != null && w.score != 0) {
           int pos = w.score > 0 ? 1 : 0;
@@ -169,29 +172,63 @@ public final class SentimentFeatures {
    * hashes.
    */
   static final class WordFeatures {
-    final String lemma;
-    final String negLemma;
-
-    /**
-     * {@link Feature#STEMS} tokens; null for a word form of at most {@value #STEM_LENGTH} letters.
-     */
-    final String stem;
-
-    final String negStem;
     final int score;
     final boolean intensifier;
     final boolean downtoner;
 
+    private final String lemmaText;
+    private final String normText;
+    private final UnaryOperator<String> canonical;
+
+    /**
+     * The {@link Feature#LEMMAS} and {@link Feature#STEMS} tokens, plain and in a negation scope,
+     * made on first use: only the main model reads them, and it runs only on the sentences without
+     * a lexicon word, so most words never need them.
+     */
+    private String lemma;
+
+    private String negLemma;
+    private String stem;
+    private String negStem;
+    private boolean stemsMade;
+
     private WordFeatures(Token t, SentimentLexicon lex, UnaryOperator<String> canonical) {
-      lemma = canonical.apply(t.lemma());
-      negLemma = canonical.apply("neg_" + t.lemma());
-      String w = t.norm(); // already lower case
-      String st = w.length() > STEM_LENGTH ? w.substring(0, STEM_LENGTH) : null;
-      stem = st == null ? null : canonical.apply("s:" + st);
-      negStem = st == null ? null : canonical.apply("ns:" + st);
+      this.lemmaText = t.lemma();
+      this.normText = t.norm(); // already lower case
+      this.canonical = canonical;
       score = lex.score(t.lemma(), t.norm());
       intensifier = INTENSIFIERS.contains(t.lemma());
       downtoner = DOWNTONERS.contains(t.lemma());
+    }
+
+    /** The word's {@link Feature#LEMMAS} token ("neg_" + lemma in a negation scope). */
+    String lemma(boolean negated) {
+      if (negated) {
+        if (negLemma == null) {
+          negLemma = canonical.apply("neg_" + lemmaText);
+        }
+        return negLemma;
+      }
+      if (lemma == null) {
+        lemma = canonical.apply(lemmaText);
+      }
+      return lemma;
+    }
+
+    /**
+     * The word's {@link Feature#STEMS} token ("s:" or, in a negation scope, "ns:" and its first
+     * {@value #STEM_LENGTH} letters); null for a word form of at most that many letters.
+     */
+    String stem(boolean negated) {
+      if (!stemsMade) {
+        if (normText.length() > STEM_LENGTH) {
+          String st = normText.substring(0, STEM_LENGTH);
+          stem = canonical.apply("s:" + st);
+          negStem = canonical.apply("ns:" + st);
+        }
+        stemsMade = true;
+      }
+      return negated ? negStem : stem;
     }
 
     /** The word token's features, from its {@link Word}'s memo slot when it has one. */
