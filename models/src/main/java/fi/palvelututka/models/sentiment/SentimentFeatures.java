@@ -166,10 +166,10 @@ public final class SentimentFeatures {
 
   /**
    * What the features take from one word: its tokens, lexicon score and intensity role. It depends
-   * on the word and the lexicon alone, so it is made once per word form and kept in the analyzer's
-   * {@link Word}: a review's words are scored for the document, again for each sentence and again
-   * by the main model, and each time cost a lexicon lookup or two, new token strings and their
-   * hashes.
+   * on the word, the lexicon and the model's token objects alone, so it is made once per word form
+   * and kept in the analyzer's {@link Word}: a review's words are scored for the document, again
+   * for each sentence and again by the main model, and each time cost a lexicon lookup or two, new
+   * token strings and their hashes.
    */
   static final class WordFeatures {
     final int score;

@@ -238,10 +238,11 @@ public final class SentimentTrainer {
     if (k < 2) {
       throw new IllegalArgumentException("Invalid number of folds (< 2): " + k);
     }
-    FinnishAnalyzer analyzer = AnalyzerModels.shipped().newAnalyzer();
     List<double[]> raw = new ArrayList<>(rows.size());
     List<Integer> labels = new ArrayList<>(rows.size());
     for (int f = 0; f < k; f++) {
+      // an analyzer per fold: its words keep memo slots under the fold's model (Word)
+      FinnishAnalyzer analyzer = AnalyzerModels.shipped().newAnalyzer();
       List<R> in = new ArrayList<>();
       List<R> out = new ArrayList<>();
       for (R r : rows) {

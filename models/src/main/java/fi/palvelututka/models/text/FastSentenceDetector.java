@@ -49,8 +49,8 @@ final class FastSentenceDetector extends SentenceDetectorME {
 
   private final boolean caseSensitive;
 
-  @SuppressWarnings(
-      "deprecation") // the constructor that takes a Factory: see AbbreviationSetFactory
+  // OpenNLP's constructor that takes a Factory is deprecated: see AbbreviationSetFactory
+  @SuppressWarnings("deprecation")
   FastSentenceDetector(SentenceModel model) {
     super(model, new AbbreviationSetFactory(model.getAbbreviations()));
     Dictionary dict = model.getAbbreviations();

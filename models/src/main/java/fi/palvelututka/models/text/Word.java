@@ -16,6 +16,11 @@ import java.util.Objects;
  * finds it again with the analyzer's one lookup. A slot under another key is never read, so two
  * models over one analyzer do not mix.
  *
+ * <p>A word keeps at most {@value #MAX_SLOTS} slots; a new key beyond that replaces the oldest. The
+ * keys are models, and a slot keeps its key alive: an analyzer used with one model after another
+ * (cross-validation trains one per fold) would otherwise keep every one of them in memory for as
+ * long as its word cache holds the word.
+ *
  * <p>Equality is the analysis (norm, lemma, negation roles), not the slots. NOT thread-safe, like
  * the analyzer that made it: the slots are written without synchronization.
  */
@@ -26,7 +31,10 @@ public final class Word {
   private final boolean negator;
   private final boolean breaksScope;
 
-  /** Key, value, key, value, ...; null until the first slot is filled. */
+  /** Most memo slots a word keeps. The tagger fills two (theme patterns, sentiment). */
+  static final int MAX_SLOTS = 4;
+
+  /** Key, value, key, value, ..., oldest first; null until the first slot is filled. */
   private Object[] memo;
 
   public Word(String norm, String lemma, boolean negator, boolean breaksScope) {
@@ -79,10 +87,14 @@ public final class Word {
         return;
       }
     }
-    m = Arrays.copyOf(m, m.length + 2);
+    if (m.length >= 2 * MAX_SLOTS) {
+      System.arraycopy(m, 2, m, 0, m.length - 2); // the oldest slot goes
+    } else {
+      m = Arrays.copyOf(m, m.length + 2);
+      memo = m;
+    }
     m[m.length - 2] = key;
     m[m.length - 1] = value;
-    memo = m;
   }
 
   @Override

@@ -25,6 +25,24 @@ class WordTest {
   }
 
   @Test
+  void aWordKeepsAtMostFourSlotsDroppingTheOldest() {
+    Word w = new Word("hyvä", "hyvä", false, false);
+    Object[] keys = new Object[Word.MAX_SLOTS + 2];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = new Object();
+      w.memo(keys[i], i);
+    }
+    assertThat(w.memo(keys[0])).isNull();
+    assertThat(w.memo(keys[1])).isNull();
+    for (int i = 2; i < keys.length; i++) {
+      assertThat(w.memo(keys[i])).isEqualTo(i);
+    }
+    w.memo(keys[2], "again"); // replacing a kept slot drops nothing
+    assertThat(w.memo(keys[2])).isEqualTo("again");
+    assertThat(w.memo(keys[keys.length - 1])).isEqualTo(keys.length - 1);
+  }
+
+  @Test
   void equalityIsTheAnalysisNotTheSlots() {
     Word a = new Word("ei", "ei", true, false);
     Word b = new Word("ei", "ei", true, false);
