@@ -165,8 +165,6 @@ public final class PatternSet {
     /** The touched elements that anchor patterns, as bits by element id (read in id order). */
     final long[] anchors;
 
-    final IntList ids = new IntList();
-
     Scratch(int elements) {
       head = new int[elements];
       tail = new int[elements];
@@ -375,28 +373,15 @@ public final class PatternSet {
     int n = tokens.size();
     Scratch w = scratch.get();
     try {
-      IntList ids = w.ids;
       for (int i = 0; i < n; i++) {
         Token t = tokens.get(i);
         if (!t.isWord()) {
           continue;
         }
-        ids.clear();
         if (t.negator()) {
-          for (int e : negElements) {
-            ids.add(e);
-          }
+          touch(negElements, t, i, w);
         }
-        addAll(elementIds(t), ids);
-        for (int k = 0; k < ids.size; k++) {
-          int e = ids.data[k];
-          if (requireNegated[e] && !t.negated()) {
-            continue;
-          }
-          if (w.add(e, i) && byAnchor[e] != null) {
-            w.anchors[e >>> 6] |= 1L << e;
-          }
-        }
+        touch(elementIds(t), t, i, w);
       }
       if (w.touched.size == 0) {
         return List.of();
@@ -418,6 +403,18 @@ public final class PatternSet {
       return out;
     } finally {
       w.clear();
+    }
+  }
+
+  /** Records token i under each of these elements it may stand for. */
+  private void touch(int[] elements, Token t, int i, Scratch w) {
+    for (int e : elements) {
+      if (requireNegated[e] && !t.negated()) {
+        continue;
+      }
+      if (w.add(e, i) && byAnchor[e] != null) {
+        w.anchors[e >>> 6] |= 1L << e;
+      }
     }
   }
 
