@@ -102,6 +102,7 @@ final class Benchmark {
 
     RssSampler rss = new RssSampler();
     rss.start();
+    JvmCounters runStart = JvmCounters.now();
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = sparkOptions.session("palvelututka bench");
     int code = ExitCodes.OK;
@@ -114,6 +115,7 @@ final class Benchmark {
       long floorRecords = -1;
       if (!skip.contains("floor")) {
         rss.phase();
+        JvmCounters start = JvmCounters.now();
         long t = System.nanoTime();
         Path out = work.resolve("floor");
         reader(spark, csv).load(dump).write().parquet(out.toString());
@@ -124,6 +126,7 @@ final class Benchmark {
         floor.put("records", floorRecords);
         floor.put("records_per_s", Math.round(floorRecords / secs));
         floor.put("peak_rss_mb", rss.phasePeakMb());
+        floor.put("jvm", JvmCounters.now().since(start));
         results.put("floor", floor);
         System.out.printf(
             Locale.ROOT,
@@ -137,6 +140,7 @@ final class Benchmark {
         rss.phase();
         StageMetrics metrics = new StageMetrics();
         spark.sparkContext().addSparkListener(metrics);
+        JvmCounters start = JvmCounters.now();
         long t = System.nanoTime();
         NightlyOptions opts =
             new NightlyOptions(
@@ -148,6 +152,7 @@ final class Benchmark {
                     AS_OF, SummarizeJob.DEFAULT_MIN_REVIEWS, SummarizeJob.DEFAULT_MIN_PEERS));
         NightlyJob.Outcome o = new NightlyJob(spark, opts).execute();
         double secs = (System.nanoTime() - t) / 1e9;
+        Map<String, Object> jvm = JvmCounters.now().since(start);
         IngestCounts c = o.ingest().total();
         JsonNode manifest = new ObjectMapper().readTree(Path.of(o.manifestPath()).toFile());
         Map<String, Object> p = new LinkedHashMap<>();
@@ -166,6 +171,7 @@ final class Benchmark {
         spark.sparkContext().removeSparkListener(metrics);
         p.put("spark_by_job_group", metrics.toMap());
         p.put("peak_rss_mb", rss.phasePeakMb());
+        p.put("jvm", jvm);
         results.put("pipeline", p);
         System.out.printf(
             Locale.ROOT,
@@ -175,6 +181,8 @@ final class Benchmark {
             c.read() / secs,
             manifest.get("timings"));
         System.out.printf("bench: Spark work by job group: %s%n", metrics.toMap());
+        System.out.printf(
+            "bench: pipeline, whole process (all threads, JIT compiling, GC): %s%n", jvm);
         if (results.get("floor") instanceof Map<?, ?> floor) {
           double ratio = secs / ((Number) floor.get("seconds")).doubleValue();
           results.put("pipeline_over_floor", round(ratio));
@@ -194,7 +202,10 @@ final class Benchmark {
           }
         }
         rss.phase();
-        results.put("tagger_single_thread", taggerAlone(texts));
+        JvmCounters start = JvmCounters.now();
+        Map<String, Object> tagger = taggerAlone(texts);
+        tagger.put("jvm", JvmCounters.now().since(start));
+        results.put("tagger_single_thread", tagger);
       }
     } finally {
       if (ownSession) {
@@ -203,6 +214,7 @@ final class Benchmark {
       rss.stopSampling();
     }
     results.put("peak_rss_mb", rss.overallPeakMb());
+    results.put("jvm", JvmCounters.now().since(runStart));
     results.put("vm_hwm_mb", RssSampler.readStatusMb("VmHWM:"));
     System.out.printf(
         "bench: peak RSS %d MB (VmHWM %d MB)%n",

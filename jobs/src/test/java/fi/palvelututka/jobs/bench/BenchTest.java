@@ -114,6 +114,17 @@ class BenchTest {
     assertThat(r.at("/pipeline/tagged").asLong()).isGreaterThan(1300);
     assertThat(r.at("/pipeline/spark_by_job_group/tag/tasks").asLong()).isPositive();
     assertThat(r.at("/pipeline_over_floor").asDouble()).isPositive();
+    // The whole process's CPU in the pipeline covers at least the task threads' CPU of each group.
+    double taskCpu = 0;
+    for (JsonNode group : r.at("/pipeline/spark_by_job_group")) {
+      taskCpu += group.path("task_cpu_seconds").asDouble();
+    }
+    assertThat(taskCpu).isPositive();
+    assertThat(r.at("/pipeline/jvm/process_cpu_seconds").asDouble())
+        .isGreaterThanOrEqualTo(taskCpu);
+    assertThat(r.at("/pipeline/jvm/jit_compile_seconds").asDouble()).isPositive();
+    assertThat(r.at("/jvm/process_cpu_seconds").asDouble())
+        .isGreaterThan(r.at("/pipeline/jvm/process_cpu_seconds").asDouble());
     assertThat(r.at("/tagger_single_thread/reviews").asInt()).isEqualTo(300);
     assertThat(r.at("/tagger_single_thread/tagger_reviews_per_s").asLong()).isPositive();
     assertThat(r.at("/tagger_single_thread/mean_tokens").asDouble()).isGreaterThan(20);
