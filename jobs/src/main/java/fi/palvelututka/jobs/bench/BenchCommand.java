@@ -105,7 +105,8 @@ public final class BenchCommand implements Runnable {
         "Measure on one dump, in one JVM: (1) the floor: Spark reads the dump and writes it as"
             + " Parquet; (2) the full nightly pipeline (checksums, ingest with language detection,"
             + " tag, summarize) into a fresh lake; (3) the tagger alone, single-threaded."
-            + " Reports reviews/s, pipeline/floor ratio, per-stage times and peak RSS per phase, and the whole process's CPU, JIT compiling and GC time per phase.",
+            + " Reports reviews/s, pipeline/floor ratio, per-stage times, and per phase the peak"
+            + " RSS and the whole process's CPU, JIT compiling and GC time.",
         "Exit codes: 0 ok, 2 bad arguments, 3 dump missing, 4 counts do not reconcile."
       })
   public static final class Run implements Callable<Integer> {
