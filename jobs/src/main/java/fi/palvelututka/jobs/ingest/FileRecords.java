@@ -71,23 +71,28 @@ final class FileRecords {
   }
 
   /**
-   * Keeps the last {@value #SIZE} bytes read through it, so that a damaged JSON document's reject
-   * can show the text around the damage.
+   * Keeps the last bytes read through it (at least {@value #SIZE}), so that a damaged JSON
+   * document's reject can show the text around the damage, and reading can go on after it.
    */
   static final class Tail extends FilterInputStream {
     static final int SIZE = 1 << 16;
-    private final byte[] ring = new byte[SIZE];
+    private final byte[] ring;
     private long count;
 
     Tail(InputStream in) {
+      this(in, SIZE);
+    }
+
+    Tail(InputStream in, int size) {
       super(in);
+      ring = new byte[Math.max(SIZE, size)];
     }
 
     @Override
     public int read() throws IOException {
       int b = super.read();
       if (b >= 0) {
-        ring[(int) (count++ % SIZE)] = (byte) b;
+        ring[(int) (count++ % ring.length)] = (byte) b;
       }
       return b;
     }
@@ -96,20 +101,40 @@ final class FileRecords {
     public int read(byte[] b, int off, int len) throws IOException {
       int n = super.read(b, off, len);
       for (int i = 0; i < n; i++) {
-        ring[(int) (count++ % SIZE)] = b[off + i];
+        ring[(int) (count++ % ring.length)] = b[off + i];
       }
       return n;
     }
 
+    /** Bytes read so far. */
+    long count() {
+      return count;
+    }
+
+    /** The position of the oldest byte kept. */
+    long oldest() {
+      return Math.max(0, count - ring.length);
+    }
+
     /** The bytes read from position {@code from} (or the oldest kept), at most {@code max}. */
     String text(long from, int max) {
-      long start = Math.max(from, Math.max(0, count - SIZE));
-      int n = (int) Math.max(0, Math.min(max, count - start));
+      return text(from, count, max);
+    }
+
+    /** The bytes kept from {@code from} to {@code to} (exclusive), at most {@code max}, as text. */
+    String text(long from, long to, int max) {
+      long start = Math.max(from, oldest());
+      int n = (int) Math.max(0, Math.min(max, Math.min(to, count) - start));
+      return new String(bytes(start, n), StandardCharsets.UTF_8);
+    }
+
+    /** {@code n} kept bytes from position {@code from} (which must be kept). */
+    byte[] bytes(long from, int n) {
       byte[] out = new byte[n];
       for (int i = 0; i < n; i++) {
-        out[i] = ring[(int) ((start + i) % SIZE)];
+        out[i] = ring[(int) ((from + i) % ring.length)];
       }
-      return new String(out, StandardCharsets.UTF_8);
+      return out;
     }
   }
 
@@ -137,7 +162,7 @@ final class FileRecords {
       } else if (lineDelimited) {
         lines(in, parser, maxLineBytes, sink);
       } else {
-        document(in, parser, sink);
+        document(in, parser, maxLineBytes, sink);
       }
     } catch (ZipException | EOFException e) {
       sink.accept(in.count, damaged(parser, e, in.count));
@@ -235,9 +260,19 @@ final class FileRecords {
     }
   }
 
-  /** JSON documents: every top-level value (an export, an array, or concatenated objects). */
-  static void document(InputStream raw, JsonLinesParser parser, Sink sink) throws IOException {
-    Tail in = new Tail(raw);
+  /**
+   * JSON documents: every top-level value (an export, an array, or concatenated objects). Damage
+   * ends only the value it is in: reading goes on at the next object that can stand for a record
+   * (see {@link Resync}), and the damaged bytes become one {@code malformed_json} reject.
+   *
+   * @param window the most bytes that resynchronizing looks at for one candidate record (a record
+   *     longer than this is not found again), and the bytes kept for a reject's text
+   */
+  static void document(InputStream raw, JsonLinesParser parser, long window, Sink sink)
+      throws IOException {
+    int keep = (int) Math.max(Tail.SIZE, Math.min(window, 1 << 26));
+    // twice the window: a candidate's trial may read a window ahead of where reading goes on
+    Tail in = new Tail(raw, 2 * keep);
     PushbackInputStream pb = new PushbackInputStream(in, 3);
     byte[] bom = new byte[3];
     int got = pb.readNBytes(bom, 0, 3);
@@ -248,48 +283,83 @@ final class FileRecords {
       pb.unread(bom, 0, got);
     }
     long base = got == 3 && (bom[0] & 0xFF) == 0xEF ? 3 : 0;
-    try (JsonParser p = JSON.getFactory().createParser(pb)) {
-      while (true) {
-        JsonToken t;
-        long at = base + p.currentLocation().getByteOffset();
-        try {
-          t = p.nextToken();
-        } catch (JsonProcessingException e) {
-          sink.accept(at, damagedDocument(parser, e, base, at, in));
-          return;
+    Resync resync = new Resync(in, pb, parser, keep, sink);
+    JsonParser p = NO_CLOSE.createParser(pb);
+    boolean inArray = false;
+    while (p != null) {
+      Resync.Resume r = values(p, base, inArray, parser, resync, sink);
+      if (r == null) {
+        return;
+      }
+      p = r.parser();
+      base = r.base();
+      inArray = true;
+    }
+  }
+
+  /** Parser factory that leaves the stream open: after damage, reading goes on from it. */
+  private static final com.fasterxml.jackson.core.JsonFactory NO_CLOSE =
+      com.fasterxml.jackson.core.JsonFactory.builder()
+          .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .build();
+
+  /**
+   * The top-level values of a document from {@code p} on (inside an array first when {@code
+   * inArray}: the parser starts after a resynchronization). Returns null at the end of the file, or
+   * where to go on after damage.
+   */
+  private static Resync.Resume values(
+      JsonParser p, long base, boolean inArray, JsonLinesParser parser, Resync resync, Sink sink)
+      throws IOException {
+    if (inArray) {
+      p.nextToken(); // the "[" a resynchronized parser starts with
+      ElementsEnd end = elements(p, parser, base, resync, sink);
+      if (end.resume() != null || end.damaged()) {
+        return end.resume();
+      }
+    }
+    while (true) {
+      JsonToken t;
+      long at = base + p.currentLocation().getByteOffset();
+      try {
+        t = p.nextToken();
+      } catch (JsonProcessingException e) {
+        return resync.after(e, base, at);
+      }
+      if (t == null) {
+        return null;
+      }
+      at = base + p.currentTokenLocation().getByteOffset();
+      if (t == JsonToken.START_ARRAY) {
+        ElementsEnd end = elements(p, parser, base, resync, sink);
+        if (end.resume() != null || end.damaged()) {
+          return end.resume();
         }
-        if (t == null) {
-          return;
-        }
-        at = base + p.currentTokenLocation().getByteOffset();
-        if (t == JsonToken.START_ARRAY) {
-          if (!elements(p, parser, base, in, sink)) {
-            return;
-          }
-          continue;
-        }
-        JsonNode v;
-        try {
-          v = JSON.readTree(p);
-        } catch (JsonProcessingException e) {
-          sink.accept(at, damagedDocument(parser, e, base, at, in));
-          return;
-        }
-        String text = v.toString();
-        for (ParsedRecord r :
-            parser.parseValue(v, text, text.getBytes(StandardCharsets.UTF_8).length)) {
-          sink.accept(at, r);
-        }
+        continue;
+      }
+      JsonNode v;
+      try {
+        v = JSON.readTree(p);
+      } catch (JsonProcessingException e) {
+        return resync.after(e, base, at);
+      }
+      String text = v.toString();
+      for (ParsedRecord r :
+          parser.parseValue(v, text, text.getBytes(StandardCharsets.UTF_8).length)) {
+        sink.accept(at, r);
       }
     }
   }
 
-  /**
-   * The elements of a top-level array, one by one: damage in one element loses only the elements
-   * after it, not those before. Returns false when the document is damaged (the reject is sent).
-   */
-  private static boolean elements(
-      JsonParser p, JsonLinesParser parser, long base, Tail in, Sink sink) throws IOException {
+  /** How a top-level array ended: closed, or damaged (and where reading goes on, if anywhere). */
+  private record ElementsEnd(boolean damaged, Resync.Resume resume) {}
+
+  private static final ElementsEnd CLOSED = new ElementsEnd(false, null);
+
+  /** The elements of a top-level array, one by one: damage in one element loses only that one. */
+  private static ElementsEnd elements(
+      JsonParser p, JsonLinesParser parser, long base, Resync resync, Sink sink)
+      throws IOException {
     while (true) {
       long at = base + p.currentLocation().getByteOffset();
       JsonToken t;
@@ -297,7 +367,7 @@ final class FileRecords {
       try {
         t = p.nextToken();
         if (t == JsonToken.END_ARRAY) {
-          return true;
+          return CLOSED;
         }
         if (t == null) {
           throw new com.fasterxml.jackson.core.JsonParseException(
@@ -306,8 +376,7 @@ final class FileRecords {
         at = base + p.currentTokenLocation().getByteOffset();
         v = JSON.readTree(p);
       } catch (JsonProcessingException e) {
-        sink.accept(at, damagedDocument(parser, e, base, at, in));
-        return false;
+        return new ElementsEnd(true, resync.after(e, base, at));
       }
       String text = v.toString();
       for (ParsedRecord r :
@@ -321,25 +390,234 @@ final class FileRecords {
   static final int CONTEXT_BEFORE = 2_000;
 
   /**
-   * A JSON document that cannot be parsed from byte {@code at} on: one reject for the rest of the
-   * file (a parser cannot find where the next record starts), whose raw text is the document from
-   * the damaged value's start, or from {@value #CONTEXT_BEFORE} bytes before the damage.
+   * Finds where reading can go on after damage in a JSON document. From the damage on, each {@code
+   * "{"} that starts the damage or follows a {@code ","}, {@code "["} or {@code "}"} (as the next
+   * element of an array, or the next of concatenated objects, would) is tried: it is taken when a
+   * whole object parses from it, makes a record (not only rejects: an object nested in the damaged
+   * one, such as a photo, does not) and is followed by the array's next element, its end, or the
+   * end of the file. The bytes from the damaged value's start to there are one reject; the object
+   * and what follows are read as the elements of an array. An object inside a damaged export's
+   * array is then read without the export's other fields (the business it belongs to, for example):
+   * it is mapped like a record of its own, or rejected with the reason.
    */
-  private static ParsedRecord damagedDocument(
-      JsonLinesParser parser, JsonProcessingException e, long base, long at, Tail in) {
-    JsonLocation loc = e.getLocation();
-    long damage = loc == null ? at : base + loc.getByteOffset();
-    long from = Math.max(at, damage - CONTEXT_BEFORE);
-    String text = in.text(from, Tail.SIZE);
-    return parser.reject(
-        RejectReason.MALFORMED_JSON,
-        firstLine(e.getOriginalMessage())
-            + " (at byte "
-            + damage
-            + "); the rest of the file cannot be read; raw shows the document from byte "
-            + from,
-        text,
-        text.getBytes(StandardCharsets.UTF_8).length);
+  static final class Resync {
+    /** A parser that goes on from a resynchronized position: absolute offset = base + offset. */
+    record Resume(JsonParser parser, long base) {}
+
+    private final Tail tail;
+    private final InputStream in;
+    private final JsonLinesParser records;
+    private final int window;
+    private final Sink sink;
+
+    Resync(Tail tail, InputStream in, JsonLinesParser records, int window, Sink sink) {
+      this.tail = tail;
+      this.in = in;
+      this.records = records;
+      this.window = window;
+      this.sink = sink;
+    }
+
+    /** The bytes after the damage: those read ahead (kept by the tail), then the stream's. */
+    private byte[] buf;
+
+    private int len;
+    private long bufStart;
+    private boolean eof;
+
+    /**
+     * Damage {@code e} in the value that starts at {@code at}: sends the reject and returns where
+     * to go on, or null when no record follows (the reject then holds the rest of the file).
+     */
+    Resume after(JsonProcessingException e, long base, long at) throws IOException {
+      JsonLocation loc = e.getLocation();
+      long damage =
+          loc == null || loc.getByteOffset() < 0
+              ? at
+              : Math.min(base + loc.getByteOffset(), tail.count());
+      long context = Math.max(at, damage - CONTEXT_BEFORE);
+      long from = Math.max(tail.oldest(), damage - 16);
+      buf = tail.bytes(from, (int) (tail.count() - from));
+      len = buf.length;
+      bufStart = from;
+      eof = false;
+      long first = Math.max(at + 1, damage - 2);
+      for (long pos = first; byteAt(pos) >= 0; pos++) {
+        if (buf[(int) (pos - bufStart)] != '{' || !(pos <= damage || follows(pos))) {
+          continue;
+        }
+        if (parsesAsElement(pos)) {
+          String text = tail.text(context, pos, window);
+          sink.accept(
+              at,
+              records.reject(
+                  RejectReason.MALFORMED_JSON,
+                  firstLine(e.getOriginalMessage())
+                      + " (at byte "
+                      + damage
+                      + "); bytes "
+                      + at
+                      + " to "
+                      + (pos - 1)
+                      + " are skipped and reading goes on at byte "
+                      + pos
+                      + "; raw shows the document from byte "
+                      + context,
+                  text,
+                  text.getBytes(StandardCharsets.UTF_8).length));
+          java.io.InputStream rest =
+              new java.io.SequenceInputStream(
+                  new java.io.ByteArrayInputStream(
+                      concat(new byte[] {'['}, buf, (int) (pos - bufStart), len)),
+                  in);
+          return new Resume(NO_CLOSE.createParser(rest), pos - 1);
+        }
+        compact(pos);
+      }
+      String text = tail.text(context, tail.count(), window);
+      sink.accept(
+          at,
+          records.reject(
+              RejectReason.MALFORMED_JSON,
+              firstLine(e.getOriginalMessage())
+                  + " (at byte "
+                  + damage
+                  + "); the rest of the file cannot be read (no record follows); raw shows the"
+                  + " document from byte "
+                  + context,
+              text,
+              text.getBytes(StandardCharsets.UTF_8).length));
+      return null;
+    }
+
+    /** Whether the byte before {@code pos}, whitespace skipped, is one an element follows. */
+    private boolean follows(long pos) {
+      for (long i = pos - 1; i >= bufStart; i--) {
+        byte b = buf[(int) (i - bufStart)];
+        if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+          continue;
+        }
+        return b == ',' || b == '[' || b == '}';
+      }
+      return true; // nothing before it is kept: try it
+    }
+
+    /**
+     * Whether a whole object parses from {@code pos} (within the window) and is followed by the
+     * next element, the array's end or the file's end, as an array element would be.
+     */
+    private boolean parsesAsElement(long pos) throws IOException {
+      InputStream trial =
+          new java.io.SequenceInputStream(
+              new java.io.ByteArrayInputStream(new byte[] {'['}), new Ahead(pos));
+      try (JsonParser p = NO_CLOSE.createParser(trial)) {
+        try {
+          if (p.nextToken() != JsonToken.START_ARRAY || p.nextToken() != JsonToken.START_OBJECT) {
+            return false;
+          }
+          JsonNode v = JSON.readTree(p);
+          String text = v.toString();
+          boolean record = false;
+          for (ParsedRecord r :
+              records.parseValue(v, text, text.getBytes(StandardCharsets.UTF_8).length)) {
+            record |= r instanceof ParsedRecord.Review || r instanceof ParsedRecord.BusinessInfo;
+          }
+          if (!record) {
+            return false; // e.g. an object nested in the damaged one: part of the damage
+          }
+        } catch (JsonProcessingException e) {
+          return false;
+        }
+        try {
+          JsonToken next = p.nextToken();
+          return next == JsonToken.END_ARRAY
+              || next == JsonToken.START_OBJECT
+              || next == JsonToken.START_ARRAY;
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+          return eof; // the file ends after the object (an array cut short), not the window
+        } catch (JsonProcessingException e) {
+          return false;
+        }
+      }
+    }
+
+    /** The byte at absolute position {@code pos}, reading more when needed; -1 at the end. */
+    private int byteAt(long pos) throws IOException {
+      while (pos - bufStart >= len) {
+        if (eof || !fill()) {
+          return -1;
+        }
+      }
+      return buf[(int) (pos - bufStart)] & 0xFF;
+    }
+
+    private boolean fill() throws IOException {
+      if (len == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(4096, buf.length * 2));
+      }
+      int n = in.read(buf, len, buf.length - len);
+      if (n < 0) {
+        eof = true;
+        return false;
+      }
+      len += n;
+      return true;
+    }
+
+    /** Drops the bytes well before {@code pos}, so that a long stretch of damage is not kept. */
+    private void compact(long pos) {
+      long keepFrom = pos - 16;
+      if (keepFrom - bufStart > window) {
+        int drop = (int) (keepFrom - bufStart);
+        System.arraycopy(buf, drop, buf, 0, len - drop);
+        len -= drop;
+        bufStart += drop;
+      }
+    }
+
+    /** The bytes from {@code pos} on, at most the window: those kept, then read on demand. */
+    private final class Ahead extends InputStream {
+      private long next;
+      private final long limit;
+
+      Ahead(long pos) {
+        this.next = pos;
+        this.limit = pos + window;
+      }
+
+      @Override
+      public int read() throws IOException {
+        if (next >= limit) {
+          return -1;
+        }
+        int b = byteAt(next);
+        if (b >= 0) {
+          next++;
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int n) throws IOException {
+        if (n == 0) {
+          return 0;
+        }
+        if (next >= limit || byteAt(next) < 0) {
+          return -1;
+        }
+        int k = (int) Math.min(Math.min(n, len - (next - bufStart)), limit - next);
+        System.arraycopy(buf, (int) (next - bufStart), b, off, k);
+        next += k;
+        return k;
+      }
+    }
+
+    private static byte[] concat(byte[] head, byte[] b, int from, int to) {
+      byte[] out = new byte[head.length + (to - from)];
+      System.arraycopy(head, 0, out, 0, head.length);
+      System.arraycopy(b, from, out, head.length, to - from);
+      return out;
+    }
   }
 
   /**

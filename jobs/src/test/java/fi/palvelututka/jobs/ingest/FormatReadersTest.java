@@ -205,7 +205,7 @@ class FormatReadersTest {
   }
 
   @Test
-  void damageInAnArrayDocumentKeepsTheElementsBeforeItAndShowsTheDamage() {
+  void damageInAnArrayDocumentLosesOnlyTheDamagedElementAndShowsTheDamage() {
     String doc =
         "[\n"
             + generic("a1", "\"Ensimmäinen.\"")
@@ -217,16 +217,119 @@ class FormatReadersTest {
             + generic("a4", "\"Neljäs.\"")
             + "\n]\n";
     List<Got> got = read("arr.json", doc);
-    assertThat(got).hasSize(3);
+    assertThat(got).hasSize(4);
     assertThat(review(got.get(0)).reviewId()).isEqualTo("jsonl:a1");
     assertThat(got.get(0).offset()).isEqualTo(byteAt(doc, "{"));
     assertThat(review(got.get(1)).reviewId()).isEqualTo("jsonl:a2");
     assertThat(got.get(1).offset()).isEqualTo(byteAt(doc, "{\"review_id\": \"a2"));
     ParsedRecord.Reject bad = (ParsedRecord.Reject) got.get(2).rec();
     assertThat(bad.reason()).isEqualTo(RejectReason.MALFORMED_JSON);
-    assertThat(bad.detail()).contains("the rest of the file cannot be read");
-    assertThat(bad.raw()).startsWith("{\"review_id\": \"a3\"").contains("\"Rikki\" \"x\"");
+    long a4 = byteAt(doc, "{\"review_id\": \"a4");
+    assertThat(bad.detail()).contains("reading goes on at byte " + a4);
+    assertThat(bad.raw())
+        .startsWith("{\"review_id\": \"a3\"")
+        .contains("\"Rikki\" \"x\"")
+        .doesNotContain("a4");
     assertThat(got.get(2).offset()).isEqualTo(byteAt(doc, "{\"review_id\": \"a3"));
+    assertThat(review(got.get(3)).reviewId()).isEqualTo("jsonl:a4");
+    assertThat(review(got.get(3)).text()).isEqualTo("Neljäs.");
+    assertThat(got.get(3).offset()).isEqualTo(a4);
+  }
+
+  @Test
+  void damageInAnExportKeepsTheReviewsAfterIt() {
+    String doc =
+        """
+        {"name": "accounts/1/locations/9", "reviews": [
+          {"name": "accounts/1/locations/9/reviews/r1", "reviewId": "r1",
+           "reviewer": {"displayName": "A"}, "comment": "Rikki "lainaus" tässä."},
+          {"name": "accounts/1/locations/9/reviews/r2", "reviewId": "r2",
+           "reviewer": {"displayName": "B"}, "comment": "Hyvä palvelu.",
+           "reviewReply": {"comment": "Kiitos!"}},
+          {"name": "accounts/1/locations/9/reviews/r3", "reviewId": "r3", "comment": "Ok."}
+        ]}
+        """;
+    List<Got> got = read("gbp.json", doc);
+    // r1 is damaged; r2 and r3 are read again, each with the business from its own name; the
+    // export's closing brace after the array is damage of its own (nothing after it to read)
+    assertThat(got).hasSize(4);
+    ParsedRecord.Reject bad = (ParsedRecord.Reject) got.get(0).rec();
+    assertThat(bad.reason()).isEqualTo(RejectReason.MALFORMED_JSON);
+    assertThat(bad.raw()).contains("Rikki \"lainaus").doesNotContain("r2");
+    ParsedRecord.Review r2 = review(got.get(1));
+    assertThat(r2.reviewId()).isEqualTo("google:r2");
+    assertThat(r2.businessId()).isEqualTo("locations/9");
+    assertThat(r2.ownerReplyText()).isEqualTo("Kiitos!");
+    assertThat(got.get(1).offset())
+        .isEqualTo(byteAt(doc, "{\"name\": \"accounts/1/locations/9/reviews/r2"));
+    assertThat(review(got.get(2)).reviewId()).isEqualTo("google:r3");
+    ParsedRecord.Reject tail = (ParsedRecord.Reject) got.get(3).rec();
+    assertThat(tail.reason()).isEqualTo(RejectReason.MALFORMED_JSON);
+    assertThat(tail.raw().strip()).isEqualTo("}");
+  }
+
+  @Test
+  void concatenatedObjectsGoOnAfterADamagedOne() {
+    String doc =
+        generic("k1", "\"Yksi.\"")
+            + "\n"
+            + generic("k2", "\"Katkeaa")
+            + "\n"
+            + generic("k3", "\"Kolme.\"")
+            + "\n";
+    List<Got> got = read("objs.json", doc);
+    assertThat(got)
+        .extracting(g -> g.rec().getClass().getSimpleName())
+        .containsExactly("Review", "Reject", "Review");
+    assertThat(review(got.get(2)).reviewId()).isEqualTo("jsonl:k3");
+    assertThat(((ParsedRecord.Reject) got.get(1).rec()).raw()).contains("Katkeaa");
+  }
+
+  @Test
+  void aMissingCommaBetweenElementsLosesNoElement() {
+    String doc =
+        "["
+            + generic("m1", "\"Yksi.\"")
+            + " "
+            + generic("m2", "\"Kaksi.\"")
+            + ", "
+            + generic("m3", "\"Kolme.\"")
+            + "]";
+    List<Got> got = read("comma.json", doc);
+    assertThat(got).hasSize(4);
+    assertThat(review(got.get(0)).reviewId()).isEqualTo("jsonl:m1");
+    ParsedRecord.Reject gap = (ParsedRecord.Reject) got.get(1).rec();
+    assertThat(gap.reason()).isEqualTo(RejectReason.MALFORMED_JSON);
+    assertThat(gap.detail()).contains("comma");
+    assertThat(review(got.get(2)).reviewId()).isEqualTo("jsonl:m2");
+    assertThat(review(got.get(3)).reviewId()).isEqualTo("jsonl:m3");
+  }
+
+  @Test
+  void anObjectNestedInADamagedElementIsPartOfTheDamage() {
+    // the damage comes before a nested array of objects: those parse, but make no record, so
+    // reading goes on at the next element, and the whole damaged element is one reject
+    String doc =
+        "["
+            + "{\"review_id\": \"n1\", \"business_id\": \"b\", \"text\": \"Rikki\" \"x\","
+            + " \"photos\": [{\"url\": \"p1\"}, {\"url\": \"p2\"}]},\n"
+            + generic("n2", "\"Toinen.\"")
+            + "]";
+    List<Got> got = read("nested.json", doc);
+    assertThat(got).hasSize(2);
+    ParsedRecord.Reject bad = (ParsedRecord.Reject) got.get(0).rec();
+    assertThat(bad.raw()).contains("\"Rikki\" \"x\"").contains("p2").doesNotContain("n2");
+    assertThat(review(got.get(1)).reviewId()).isEqualTo("jsonl:n2");
+  }
+
+  @Test
+  void damageWithNoRecordAfterItIsOneRejectForTheRest() {
+    String doc = "[" + generic("e1", "\"Yksi.\"") + ", {\"review_id\": \"e2\", \"text\": \"kesken";
+    List<Got> got = read("end.json", doc);
+    assertThat(got).hasSize(2);
+    ParsedRecord.Reject bad = (ParsedRecord.Reject) got.get(1).rec();
+    assertThat(bad.detail()).contains("the rest of the file cannot be read");
+    assertThat(bad.raw()).startsWith("{\"review_id\": \"e2\"");
   }
 
   @Test
