@@ -426,6 +426,14 @@ final class FileRecords {
     private boolean eof;
 
     /**
+     * Bytes the candidates of one damage may read, in windows: a hostile file full of {@code ",{"}
+     * in an unclosed string would otherwise be read a window per candidate.
+     */
+    static final long TRIAL_BUDGET = 16;
+
+    private long budget;
+
+    /**
      * Damage {@code e} in the value that starts at {@code at}: sends the reject and returns where
      * to go on, or null when no record follows (the reject then holds the rest of the file).
      */
@@ -441,8 +449,9 @@ final class FileRecords {
       len = buf.length;
       bufStart = from;
       eof = false;
+      budget = TRIAL_BUDGET * window;
       long first = Math.max(at + 1, damage - 2);
-      for (long pos = first; byteAt(pos) >= 0; pos++) {
+      for (long pos = first; budget > 0 && byteAt(pos) >= 0; pos++) {
         if (buf[(int) (pos - bufStart)] != '{' || !(pos <= damage || follows(pos))) {
           continue;
         }
@@ -482,8 +491,9 @@ final class FileRecords {
               firstLine(e.getOriginalMessage())
                   + " (at byte "
                   + damage
-                  + "); the rest of the file cannot be read (no record follows); raw shows the"
-                  + " document from byte "
+                  + "); the rest of the file cannot be read ("
+                  + (budget > 0 ? "no record follows" : "no record found within the search limit")
+                  + "); raw shows the document from byte "
                   + context,
               text,
               text.getBytes(StandardCharsets.UTF_8).length));
@@ -512,32 +522,41 @@ final class FileRecords {
               new java.io.ByteArrayInputStream(new byte[] {'['}), new Ahead(pos));
       try (JsonParser p = NO_CLOSE.createParser(trial)) {
         try {
-          if (p.nextToken() != JsonToken.START_ARRAY || p.nextToken() != JsonToken.START_OBJECT) {
-            return false;
-          }
-          JsonNode v = JSON.readTree(p);
-          String text = v.toString();
-          boolean record = false;
-          for (ParsedRecord r :
-              records.parseValue(v, text, text.getBytes(StandardCharsets.UTF_8).length)) {
-            record |= r instanceof ParsedRecord.Review || r instanceof ParsedRecord.BusinessInfo;
-          }
-          if (!record) {
-            return false; // e.g. an object nested in the damaged one: part of the damage
-          }
-        } catch (JsonProcessingException e) {
+          return parsesAsElement(p);
+        } finally {
+          // what the parser looked at, not what it buffered: most candidates fail within bytes
+          budget -= Math.max(1, p.currentLocation().getByteOffset());
+        }
+      }
+    }
+
+    private boolean parsesAsElement(JsonParser p) throws IOException {
+      try {
+        if (p.nextToken() != JsonToken.START_ARRAY || p.nextToken() != JsonToken.START_OBJECT) {
           return false;
         }
-        try {
-          JsonToken next = p.nextToken();
-          return next == JsonToken.END_ARRAY
-              || next == JsonToken.START_OBJECT
-              || next == JsonToken.START_ARRAY;
-        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
-          return eof; // the file ends after the object (an array cut short), not the window
-        } catch (JsonProcessingException e) {
-          return false;
+        JsonNode v = JSON.readTree(p);
+        String text = v.toString();
+        boolean record = false;
+        for (ParsedRecord r :
+            records.parseValue(v, text, text.getBytes(StandardCharsets.UTF_8).length)) {
+          record |= r instanceof ParsedRecord.Review || r instanceof ParsedRecord.BusinessInfo;
         }
+        if (!record) {
+          return false; // e.g. an object nested in the damaged one: part of the damage
+        }
+      } catch (JsonProcessingException e) {
+        return false;
+      }
+      try {
+        JsonToken next = p.nextToken();
+        return next == JsonToken.END_ARRAY
+            || next == JsonToken.START_OBJECT
+            || next == JsonToken.START_ARRAY;
+      } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+        return eof; // the file ends after the object (an array cut short), not the window
+      } catch (JsonProcessingException e) {
+        return false;
       }
     }
 

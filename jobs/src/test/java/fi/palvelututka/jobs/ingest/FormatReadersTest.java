@@ -323,6 +323,42 @@ class FormatReadersTest {
   }
 
   @Test
+  void aLongStretchOfDamageFullOfCandidatesIsSearchedThrough() {
+    // 60,000 places that could start the next element, none of which parses
+    String doc =
+        "["
+            + generic("g1", "\"Yksi.\"")
+            + ", {\"review_id\": \"bad\", \"text\": \""
+            + ",{\"x".repeat(60_000)
+            + "\"},\n"
+            + generic("g2", "\"Kaksi.\"")
+            + "]";
+    List<Got> got = read("long.json", doc);
+    assertThat(got).hasSize(3);
+    assertThat(review(got.get(0)).reviewId()).isEqualTo("jsonl:g1");
+    ParsedRecord.Reject bad = (ParsedRecord.Reject) got.get(1).rec();
+    assertThat(bad.detail())
+        .contains("reading goes on at byte " + byteAt(doc, "{\"review_id\": \"g2"));
+    assertThat(review(got.get(2)).reviewId()).isEqualTo("jsonl:g2");
+  }
+
+  @Test
+  void theSearchAfterDamageStopsAtItsLimit() {
+    // each candidate opens an array that runs on for a whole window: the search gives up after
+    // 16 windows of trials (the rest of the file is one reject) instead of reading a window per
+    // candidate, here 300 of them
+    String zeros = "0,".repeat(30_000);
+    String doc =
+        "[{\"review_id\": \"z\", \"text\": \"x\" \"y\""
+            + (", {\"a\": [" + zeros + "{\"a\": [").repeat(300)
+            + generic("z2", "\"Ok.\"");
+    List<Got> got = read("deep.json", doc);
+    assertThat(got).hasSize(1);
+    ParsedRecord.Reject bad = (ParsedRecord.Reject) got.get(0).rec();
+    assertThat(bad.detail()).contains("no record found within the search limit");
+  }
+
+  @Test
   void damageWithNoRecordAfterItIsOneRejectForTheRest() {
     String doc = "[" + generic("e1", "\"Yksi.\"") + ", {\"review_id\": \"e2\", \"text\": \"kesken";
     List<Got> got = read("end.json", doc);
