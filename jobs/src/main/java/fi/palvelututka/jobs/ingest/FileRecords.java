@@ -390,15 +390,17 @@ final class FileRecords {
   static final int CONTEXT_BEFORE = 2_000;
 
   /**
-   * Finds where reading can go on after damage in a JSON document. From the damage on, each {@code
-   * "{"} that starts the damage or follows a {@code ","}, {@code "["} or {@code "}"} (as the next
-   * element of an array, or the next of concatenated objects, would) is tried: it is taken when a
-   * whole object parses from it, makes a record (not only rejects: an object nested in the damaged
-   * one, such as a photo, does not) and is followed by the array's next element, its end, or the
-   * end of the file. The bytes from the damaged value's start to there are one reject; the object
-   * and what follows are read as the elements of an array. An object inside a damaged export's
-   * array is then read without the export's other fields (the business it belongs to, for example):
-   * it is mapped like a record of its own, or rejected with the reason.
+   * Finds where reading can go on after damage in a JSON document. From the damaged value's start
+   * on (as far as the tail keeps it), each {@code "{"} at the damage or after a {@code ","}, {@code
+   * "["} or {@code "}"} (as the next element of an array, or the next of concatenated objects,
+   * would be) is tried: it is taken when a whole object parses from it, makes a record (not only
+   * rejects: an object nested in the damaged one, such as a photo, does not) and is followed by the
+   * array's next element, its end, or the end of the file. The bytes from the damaged value's start
+   * to there are one reject; the object and what follows are read as the elements of an array. So
+   * in a damaged export the reviews before the damage are found again as well as those after it,
+   * and its head and its tail are rejects of their own. Such a review is read without the export's
+   * other fields (the business it belongs to, for example): it is mapped like a record of its own,
+   * or rejected with the reason.
    */
   static final class Resync {
     /** A parser that goes on from a resynchronized position: absolute offset = base + offset. */
@@ -444,15 +446,17 @@ final class FileRecords {
               ? at
               : Math.min(base + loc.getByteOffset(), tail.count());
       long context = Math.max(at, damage - CONTEXT_BEFORE);
-      long from = Math.max(tail.oldest(), damage - 16);
+      // from the damaged value's start (as far as kept): a record before the damage inside an
+      // export's array, or after a string left open, is found again too
+      long from = Math.max(tail.oldest(), Math.min(at, damage - 16));
       buf = tail.bytes(from, (int) (tail.count() - from));
       len = buf.length;
       bufStart = from;
       eof = false;
       budget = TRIAL_BUDGET * window;
-      long first = Math.max(at + 1, damage - 2);
-      for (long pos = first; budget > 0 && byteAt(pos) >= 0; pos++) {
-        if (buf[(int) (pos - bufStart)] != '{' || !(pos <= damage || follows(pos))) {
+      for (long pos = Math.max(at + 1, from); budget > 0 && byteAt(pos) >= 0; pos++) {
+        boolean atDamage = pos >= damage - 2 && pos <= damage;
+        if (buf[(int) (pos - bufStart)] != '{' || !(atDamage || follows(pos))) {
           continue;
         }
         if (parsesAsElement(pos)) {

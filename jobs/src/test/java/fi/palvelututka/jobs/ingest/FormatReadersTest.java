@@ -250,12 +250,19 @@ class FormatReadersTest {
         ]}
         """;
     List<Got> got = read("gbp.json", doc);
-    // r1 is damaged; r2 and r3 are read again, each with the business from its own name; the
-    // export's closing brace after the array is damage of its own (nothing after it to read)
-    assertThat(got).hasSize(4);
+    // r1 is damaged: it and the export's head before it are one reject. r2 and r3 are read
+    // again, each with the business from its own name. The export's closing brace after the array
+    // is a reject of its own
+    assertThat(got)
+        .extracting(g -> g.rec().getClass().getSimpleName())
+        .containsExactly("Reject", "Review", "Review", "Reject");
     ParsedRecord.Reject bad = (ParsedRecord.Reject) got.get(0).rec();
     assertThat(bad.reason()).isEqualTo(RejectReason.MALFORMED_JSON);
-    assertThat(bad.raw()).contains("Rikki \"lainaus").doesNotContain("r2");
+    assertThat(bad.raw())
+        .startsWith("{\"name\": \"accounts/1/locations/9\", \"reviews\": [")
+        .contains("Rikki \"lainaus")
+        .doesNotContain("r2");
+    assertThat(got.get(0).offset()).isZero();
     ParsedRecord.Review r2 = review(got.get(1));
     assertThat(r2.reviewId()).isEqualTo("google:r2");
     assertThat(r2.businessId()).isEqualTo("locations/9");
@@ -266,6 +273,49 @@ class FormatReadersTest {
     ParsedRecord.Reject tail = (ParsedRecord.Reject) got.get(3).rec();
     assertThat(tail.reason()).isEqualTo(RejectReason.MALFORMED_JSON);
     assertThat(tail.raw().strip()).isEqualTo("}");
+  }
+
+  @Test
+  void damageInAnExportKeepsTheReviewsBeforeItToo() {
+    String doc =
+        """
+        {"name": "accounts/1/locations/9", "reviews": [
+          {"name": "accounts/1/locations/9/reviews/q1", "reviewId": "q1", "comment": "Hyvä."},
+          {"name": "accounts/1/locations/9/reviews/q2", "reviewId": "q2", "comment": "Ok."},
+          {"name": "accounts/1/locations/9/reviews/q3", "reviewId": "q3", "comment": "Ri"kki."},
+          {"name": "accounts/1/locations/9/reviews/q4", "reviewId": "q4", "comment": "Hyvä."}
+        ], "averageRating": 4.5}
+        """;
+    List<Got> got = read("gbp.json", doc);
+    List<String> reviews =
+        got.stream()
+            .filter(g -> g.rec() instanceof ParsedRecord.Review)
+            .map(g -> review(g).reviewId())
+            .toList();
+    assertThat(reviews).containsExactly("google:q1", "google:q2", "google:q4");
+    assertThat(got).hasSize(6); // the head, q3 and the tail (", "averageRating": 4.5}") rejected
+    assertThat(((ParsedRecord.Reject) got.get(5).rec()).raw()).contains("averageRating");
+  }
+
+  @Test
+  void aStringLeftOpenLosesOnlyItsOwnRecord() {
+    // the open string runs into the next element, so the parser sees the damage only there
+    String doc =
+        "["
+            + generic("o1", "\"Auki jää},")
+            + " "
+            + generic("o2", "\"Toinen.\"")
+            + ", "
+            + generic("o3", "\"Kolmas.\"")
+            + "]";
+    List<Got> got = read("open.json", doc);
+    List<String> reviews =
+        got.stream()
+            .filter(g -> g.rec() instanceof ParsedRecord.Review)
+            .map(g -> review(g).reviewId())
+            .toList();
+    assertThat(reviews).containsExactly("jsonl:o2", "jsonl:o3");
+    assertThat(got).hasSize(3);
   }
 
   @Test
