@@ -71,17 +71,13 @@ final class FileRecords {
   }
 
   /**
-   * Keeps the last bytes read through it (at least {@value #SIZE}), so that a damaged JSON
-   * document's reject can show the text around the damage, and reading can go on after it.
+   * Keeps the last bytes read through it (at least {@value #SIZE}), so that reading can go on after
+   * damage in a JSON document, and its reject can show the text around the damage.
    */
   static final class Tail extends FilterInputStream {
     static final int SIZE = 1 << 16;
     private final byte[] ring;
     private long count;
-
-    Tail(InputStream in) {
-      this(in, SIZE);
-    }
 
     Tail(InputStream in, int size) {
       super(in);
@@ -114,18 +110,6 @@ final class FileRecords {
     /** The position of the oldest byte kept. */
     long oldest() {
       return Math.max(0, count - ring.length);
-    }
-
-    /** The bytes read from position {@code from} (or the oldest kept), at most {@code max}. */
-    String text(long from, int max) {
-      return text(from, count, max);
-    }
-
-    /** The bytes kept from {@code from} to {@code to} (exclusive), at most {@code max}, as text. */
-    String text(long from, long to, int max) {
-      long start = Math.max(from, oldest());
-      int n = (int) Math.max(0, Math.min(max, Math.min(to, count) - start));
-      return new String(bytes(start, n), StandardCharsets.UTF_8);
     }
 
     /** {@code n} kept bytes from position {@code from} (which must be kept). */
@@ -460,7 +444,10 @@ final class FileRecords {
           continue;
         }
         if (parsesAsElement(pos)) {
-          String text = tail.text(context, pos, window);
+          // the rejected bytes: the damage and the text before it, or (when the record found
+          // again starts before the damage, in an export) all of them
+          long shown = Math.max(bufStart, pos > damage ? context : at);
+          String text = span(shown, pos);
           sink.accept(
               at,
               records.reject(
@@ -472,10 +459,10 @@ final class FileRecords {
                       + at
                       + " to "
                       + (pos - 1)
-                      + " are skipped and reading goes on at byte "
+                      + " are rejected and reading goes on at byte "
                       + pos
-                      + "; raw shows the document from byte "
-                      + context,
+                      + ", where a record starts; raw shows the document from byte "
+                      + shown,
                   text,
                   text.getBytes(StandardCharsets.UTF_8).length));
           java.io.InputStream rest =
@@ -487,7 +474,8 @@ final class FileRecords {
         }
         compact(pos);
       }
-      String text = tail.text(context, tail.count(), window);
+      long shown = Math.max(bufStart, context);
+      String text = span(shown, bufStart + len);
       sink.accept(
           at,
           records.reject(
@@ -498,10 +486,18 @@ final class FileRecords {
                   + "); the rest of the file cannot be read ("
                   + (budget > 0 ? "no record follows" : "no record found within the search limit")
                   + "); raw shows the document from byte "
-                  + context,
+                  + shown,
               text,
               text.getBytes(StandardCharsets.UTF_8).length));
       return null;
+    }
+
+    /** The kept bytes from {@code from} to {@code to} (exclusive), at most a window, as text. */
+    private String span(long from, long to) {
+      int start = (int) Math.max(0, from - bufStart);
+      int end =
+          (int) Math.max(start, Math.min(len, Math.min(to - bufStart, start + (long) window)));
+      return new String(buf, start, end - start, StandardCharsets.UTF_8);
     }
 
     /** Whether the byte before {@code pos}, whitespace skipped, is one an element follows. */

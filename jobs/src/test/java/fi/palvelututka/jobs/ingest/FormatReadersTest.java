@@ -294,6 +294,16 @@ class FormatReadersTest {
             .toList();
     assertThat(reviews).containsExactly("google:q1", "google:q2", "google:q4");
     assertThat(got).hasSize(6); // the head, q3 and the tail (", "averageRating": 4.5}") rejected
+    ParsedRecord.Reject head = (ParsedRecord.Reject) got.get(0).rec();
+    assertThat(head.raw().strip())
+        .isEqualTo("{\"name\": \"accounts/1/locations/9\", \"reviews\": [");
+    assertThat(head.detail())
+        .contains(
+            "reading goes on at byte "
+                + byteAt(doc, "{\"name\": \"accounts/1/locations/9/reviews/q1"));
+    assertThat(((ParsedRecord.Reject) got.get(3).rec()).raw())
+        .contains("Ri\"kki")
+        .doesNotContain("q4");
     assertThat(((ParsedRecord.Reject) got.get(5).rec()).raw()).contains("averageRating");
   }
 
