@@ -447,24 +447,19 @@ final class FileRecords {
           // the rejected bytes: the damage and the text before it, or (when the record found
           // again starts before the damage, in an export) all of them
           long shown = Math.max(bufStart, pos > damage ? context : at);
-          String text = span(shown, pos);
-          sink.accept(
+          reject(
+              e,
+              damage,
+              "bytes "
+                  + at
+                  + " to "
+                  + (pos - 1)
+                  + " are rejected and reading goes on at byte "
+                  + pos
+                  + ", where a record starts",
               at,
-              records.reject(
-                  RejectReason.MALFORMED_JSON,
-                  firstLine(e.getOriginalMessage())
-                      + " (at byte "
-                      + damage
-                      + "); bytes "
-                      + at
-                      + " to "
-                      + (pos - 1)
-                      + " are rejected and reading goes on at byte "
-                      + pos
-                      + ", where a record starts; raw shows the document from byte "
-                      + shown,
-                  text,
-                  text.getBytes(StandardCharsets.UTF_8).length));
+              shown,
+              pos);
           java.io.InputStream rest =
               new java.io.SequenceInputStream(
                   new java.io.ByteArrayInputStream(
@@ -474,8 +469,24 @@ final class FileRecords {
         }
         compact(pos);
       }
-      long shown = Math.max(bufStart, context);
-      String text = span(shown, bufStart + len);
+      reject(
+          e,
+          damage,
+          "the rest of the file cannot be read ("
+              + (budget > 0 ? "no record follows" : "no record found within the search limit")
+              + ")",
+          at,
+          Math.max(bufStart, context),
+          bufStart + len);
+      return null;
+    }
+
+    /**
+     * The reject at {@code at}, whose raw text is the kept bytes from {@code shown} to {@code to}.
+     */
+    private void reject(
+        JsonProcessingException e, long damage, String what, long at, long shown, long to) {
+      String text = span(shown, to);
       sink.accept(
           at,
           records.reject(
@@ -483,13 +494,12 @@ final class FileRecords {
               firstLine(e.getOriginalMessage())
                   + " (at byte "
                   + damage
-                  + "); the rest of the file cannot be read ("
-                  + (budget > 0 ? "no record follows" : "no record found within the search limit")
-                  + "); raw shows the document from byte "
+                  + "); "
+                  + what
+                  + "; raw shows the document from byte "
                   + shown,
               text,
               text.getBytes(StandardCharsets.UTF_8).length));
-      return null;
     }
 
     /** The kept bytes from {@code from} to {@code to} (exclusive), at most a window, as text. */

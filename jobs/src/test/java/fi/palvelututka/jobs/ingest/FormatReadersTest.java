@@ -52,6 +52,14 @@ class FormatReadersTest {
     return read(file, content.getBytes(StandardCharsets.UTF_8), OPTS);
   }
 
+  /** The review ids among what was read, in order. */
+  static List<String> reviewIds(List<Got> got) {
+    return got.stream()
+        .filter(g -> g.rec() instanceof ParsedRecord.Review)
+        .map(g -> review(g).reviewId())
+        .toList();
+  }
+
   static ParsedRecord.Review review(Got g) {
     assertThat(g.rec()).as(String.valueOf(g.rec())).isInstanceOf(ParsedRecord.Review.class);
     return (ParsedRecord.Review) g.rec();
@@ -287,12 +295,7 @@ class FormatReadersTest {
         ], "averageRating": 4.5}
         """;
     List<Got> got = read("gbp.json", doc);
-    List<String> reviews =
-        got.stream()
-            .filter(g -> g.rec() instanceof ParsedRecord.Review)
-            .map(g -> review(g).reviewId())
-            .toList();
-    assertThat(reviews).containsExactly("google:q1", "google:q2", "google:q4");
+    assertThat(reviewIds(got)).containsExactly("google:q1", "google:q2", "google:q4");
     assertThat(got).hasSize(6); // the head, q3 and the tail (", "averageRating": 4.5}") rejected
     ParsedRecord.Reject head = (ParsedRecord.Reject) got.get(0).rec();
     assertThat(head.raw().strip())
@@ -319,12 +322,7 @@ class FormatReadersTest {
             + generic("o3", "\"Kolmas.\"")
             + "]";
     List<Got> got = read("open.json", doc);
-    List<String> reviews =
-        got.stream()
-            .filter(g -> g.rec() instanceof ParsedRecord.Review)
-            .map(g -> review(g).reviewId())
-            .toList();
-    assertThat(reviews).containsExactly("jsonl:o2", "jsonl:o3");
+    assertThat(reviewIds(got)).containsExactly("jsonl:o2", "jsonl:o3");
     assertThat(got).hasSize(3);
   }
 
