@@ -13,8 +13,9 @@ import java.io.Reader;
  * inside quotes, when a quoted field grows past the limit (far longer than any accepted text), or
  * when a quote on a later line is followed by text (so it opens a field there, it does not close
  * this one), the record's first line is returned as {@link Kind#UNTERMINATED} and reading resumes
- * at its second line. A record longer than the limit outside quotes is read to its end and returned
- * truncated as {@link Kind#TOO_LONG}. Memory is bounded by the limit.
+ * at its second line. The reader takes back a record of several lines that turns out unusable in
+ * the same way ({@link #firstLineOnly}). A record longer than the limit outside quotes is read to
+ * its end and returned truncated as {@link Kind#TOO_LONG}. Memory is bounded by the limit.
  */
 final class CsvRecords {
 
@@ -126,6 +127,22 @@ final class CsvRecords {
       chars = append(b, c, chars);
       c = next();
     }
+  }
+
+  /**
+   * Takes back a record of several lines that cannot be used as it is (it does not parse, or has
+   * the wrong number of columns): a quote on its first line that was never closed met a stray quote
+   * on a later line ({@code 17" näyttö}, {@code Ok",}), which looked like its end. Returns the
+   * first line as {@link Kind#UNTERMINATED}; reading resumes at the second line.
+   */
+  Rec firstLineOnly(Rec rec) {
+    StringBuilder b = new StringBuilder(rec.text()).append('\n');
+    return unterminated(b, rec.line());
+  }
+
+  /** Whether a record spans more than one line. */
+  static boolean multiLine(Rec rec) {
+    return rec.text().indexOf('\n') >= 0 || rec.text().indexOf('\r') >= 0;
   }
 
   private Rec done(StringBuilder b, long start, long chars) {

@@ -686,6 +686,11 @@ final class FileRecords {
         new CsvRecords(reader, sep, (int) Math.min(Integer.MAX_VALUE - 16, maxRecordChars));
     List<String> header = null;
     for (CsvRecords.Rec rec = records.nextRecord(); rec != null; rec = records.nextRecord()) {
+      if (rec.kind() == CsvRecords.Kind.RECORD
+          && CsvRecords.multiLine(rec)
+          && !usable(rows, rec.text(), header)) {
+        rec = records.firstLineOnly(rec);
+      }
       long line = rec.line();
       String text = rec.text();
       int bytes = (int) Math.min(Integer.MAX_VALUE, rec.chars());
@@ -755,6 +760,16 @@ final class FileRecords {
       }
       sink.accept(
           line, parser.parseRow(header, row, raw, raw.getBytes(StandardCharsets.UTF_8).length));
+    }
+  }
+
+  /** Whether a record parses, with as many columns as the header (any number before the header). */
+  private static boolean usable(ObjectReader rows, String text, List<String> header) {
+    try {
+      List<String> row = rows.readValue(text);
+      return header == null || row.size() == header.size();
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

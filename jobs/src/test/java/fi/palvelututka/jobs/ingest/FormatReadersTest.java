@@ -463,6 +463,33 @@ class FormatReadersTest {
   }
 
   @Test
+  void csvUnclosedQuoteThatAStrayQuoteLaterSeemsToCloseCostsOnlyItsLine() {
+    // the stray inch mark on line 4 followed by a space looks like the end of line 3's quoted
+    // field; the two lines together do not parse, so line 3 alone is the reject
+    String csv =
+        "review_id,business_id,text\n"
+            + "c1,b,Hyvä\n"
+            + "c2,b,\"Lainausmerkki ei sulkeudu\n"
+            + "c3,b,Ostin 17\" näytön\n"
+            + "c4,b,\"Monta\nriviä\"\n"
+            + "c5,b,Ok\",liikaa\n"
+            + "c6,b,Loppu\n";
+    List<Got> got = read("stray.csv", csv);
+    assertThat(got)
+        .extracting(g -> g.rec().getClass().getSimpleName())
+        .containsExactly("Review", "Reject", "Review", "Review", "Reject", "Review");
+    ParsedRecord.Reject open = (ParsedRecord.Reject) got.get(1).rec();
+    assertThat(open.raw()).isEqualTo("c2,b,\"Lainausmerkki ei sulkeudu");
+    assertThat(got.get(1).offset()).isEqualTo(3);
+    assertThat(review(got.get(2)).text()).isEqualTo("Ostin 17\" näytön");
+    assertThat(got.get(2).offset()).isEqualTo(4);
+    assertThat(review(got.get(3)).text()).isEqualTo("Monta\nriviä"); // a good multi-line field
+    assertThat(got.get(4).offset()).isEqualTo(7);
+    assertThat(((ParsedRecord.Reject) got.get(4).rec()).detail()).contains("columns");
+    assertThat(reviewIds(got)).endsWith("csv:c6");
+  }
+
+  @Test
   void genericCsvWithSemicolonsAndFieldMapping() {
     String csv = "\uFEFFid;paikka;teksti;tähdet;pvm\nk1;apteekki;Hyvä palvelu;5;12.10.2026\n";
     IngestOptions o =
