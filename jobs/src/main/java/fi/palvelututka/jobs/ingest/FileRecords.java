@@ -656,27 +656,23 @@ final class FileRecords {
    */
   static void csv(InputStream in, JsonLinesParser parser, long maxRecordChars, Sink sink)
       throws IOException {
-    PushbackInputStream b = new PushbackInputStream(in, 8192);
-    byte[] head = b.readNBytes(8192);
-    int skip =
-        head.length >= 3
-                && (head[0] & 0xFF) == 0xEF
-                && (head[1] & 0xFF) == 0xBB
-                && (head[2] & 0xFF) == 0xBF
-            ? 3
-            : 0; // a byte order mark is not part of the first header name
-    b.unread(head, skip, head.length - skip);
-    String h = new String(head, skip, head.length - skip, StandardCharsets.UTF_8);
+    PushbackInputStream b = new PushbackInputStream(in, 65536);
+    byte[] head = b.readNBytes(65536);
+    // UTF-8, UTF-16 with a byte order mark, or Windows-1252 (spreadsheet exports); the mark is not
+    // part of the first header name
+    TextEncoding.Sniffed enc = TextEncoding.sniff(head);
+    b.unread(head, enc.bom(), head.length - enc.bom());
+    String h = new String(head, enc.bom(), head.length - enc.bom(), enc.charset());
     char sep = delimiter(h.strip().lines().findFirst().orElse(""));
     ObjectReader rows =
         CSV.readerForListOf(String.class).with(CsvSchema.emptySchema().withColumnSeparator(sep));
-    // Bytes that are not UTF-8 are decoded as U+FFFF (a noncharacter, absent from real text), and
-    // a row holding one becomes an invalid_utf8 reject, as in JSON Lines.
+    // Bytes that are not text in the encoding are decoded as U+FFFF (a noncharacter, absent from
+    // real text), and a row holding one becomes an invalid_utf8 reject, as in JSON Lines.
     java.io.Reader reader =
         new java.io.BufferedReader(
             new InputStreamReader(
                 b,
-                StandardCharsets.UTF_8
+                enc.charset()
                     .newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
@@ -753,7 +749,7 @@ final class FileRecords {
             line,
             parser.reject(
                 RejectReason.INVALID_UTF8,
-                "bytes are not valid UTF-8 (shown as U+FFFF)",
+                "bytes are not valid " + enc.charset().name() + " (shown as U+FFFF)",
                 raw,
                 raw.getBytes(StandardCharsets.UTF_8).length));
         continue;

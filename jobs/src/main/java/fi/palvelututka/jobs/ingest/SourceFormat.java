@@ -1,7 +1,6 @@
 package fi.palvelututka.jobs.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -120,10 +119,7 @@ public enum SourceFormat {
       byte[] head, boolean whole, java.util.Map<String, String> fieldMap) {
     String textName = fieldMap.getOrDefault("text", "text").strip();
     String idName = fieldMap.getOrDefault("review_id", "review_id").strip();
-    String s = new String(head, StandardCharsets.UTF_8);
-    if (s.startsWith("\uFEFF")) {
-      s = s.substring(1);
-    }
+    String s = TextEncoding.text(head); // a byte order mark is skipped
     String trimmed = s.stripLeading();
     if (trimmed.isEmpty()) {
       return new Detected(JSONL, true);

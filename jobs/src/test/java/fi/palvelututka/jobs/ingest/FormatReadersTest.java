@@ -490,6 +490,31 @@ class FormatReadersTest {
   }
 
   @Test
+  void csvInTheWindowsCodePageOrUtf16IsReadAsText() {
+    String csv = "review_id;business_id;text\nw1;b;Hyvä, ystävällinen\nw2;b;Öljy €5\n";
+    List<Got> cp =
+        read("w.csv", csv.getBytes(java.nio.charset.Charset.forName("windows-1252")), OPTS);
+    assertThat(reviewIds(cp)).containsExactly("csv:w1", "csv:w2");
+    assertThat(review(cp.get(0)).text()).isEqualTo("Hyvä, ystävällinen");
+    assertThat(review(cp.get(1)).text()).isEqualTo("Öljy €5");
+    String tsv = "\uFEFFreview_id\tbusiness_id\ttext\r\nu1\tb\tÄäni oli hyvä\r\n";
+    for (java.nio.charset.Charset c :
+        List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+      List<Got> u = read("u.tsv", tsv.getBytes(c), OPTS);
+      assertThat(reviewIds(u)).as(c.name()).containsExactly("csv:u1");
+      assertThat(review(u.get(0)).text()).isEqualTo("Ääni oli hyvä");
+    }
+    // UTF-8 with one Latin-1 byte: still UTF-8 (the other rows' ä are UTF-8), that row rejected
+    byte[] mixed =
+        "review_id,business_id,text\nm1,b,Hyv\u00E4\nm2,b,Hyv?\n".getBytes(StandardCharsets.UTF_8);
+    mixed[mixed.length - 2] = (byte) 0xE4; // the "?"
+    List<Got> m = read("m.csv", mixed, OPTS);
+    assertThat(review(m.get(0)).text()).isEqualTo("Hyvä");
+    assertThat(((ParsedRecord.Reject) m.get(1).rec()).reason())
+        .isEqualTo(RejectReason.INVALID_UTF8);
+  }
+
+  @Test
   void genericCsvWithSemicolonsAndFieldMapping() {
     String csv = "\uFEFFid;paikka;teksti;tähdet;pvm\nk1;apteekki;Hyvä palvelu;5;12.10.2026\n";
     IngestOptions o =

@@ -299,6 +299,29 @@ class HostileInputsTest {
         "review_id,business_id,text\nq1,b,Hyvä\nq2,b,\"Ei loppua\nq3,b,Kolmas\nq4,b,Neljäs\n",
         3,
         "malformed_csv");
+    // spreadsheet exports: the Windows code page, and "Unicode text" (UTF-16 with a mark, tabs)
+    file(
+        "44-windows-1252.csv",
+        "review_id;business_id;text\nw1;b;Hyvä ja ystävällinen palvelu\nw2;b;Öljynvaihto nopeasti\n"
+            .getBytes(java.nio.charset.Charset.forName("windows-1252")),
+        2);
+    file(
+        "45-utf16-unicode-text.tsv",
+        "\uFEFFreview_id\tbusiness_id\ttext\r\nu1\tb\tÄäni oli hyvä\r\n"
+            .getBytes(StandardCharsets.UTF_16LE),
+        1);
+    // damage in a JSON array costs only the damaged element
+    file(
+        "46-damaged-array.json",
+        "[\n"
+            + rec("j1", "\"Ensimmäinen.\"")
+            + ",\n"
+            + rec("j2", "\"Rikki\" \"x\"")
+            + ",\n"
+            + rec("j3", "\"Kolmas.\"")
+            + "\n]\n",
+        2,
+        "malformed_json");
     // hidden folders: never read (a Hadoop job's leftovers, a snapshot, a lake's run manifests)
     Files.createDirectories(dir.resolve("in/_temporary/0"));
     Files.writeString(dir.resolve("in/_temporary/0/part-00000.jsonl"), rec("tmp", "\"x\"") + "\n");
