@@ -76,18 +76,22 @@ final class FileRecords {
    */
   static final class Tail extends FilterInputStream {
     static final int SIZE = 1 << 16;
-    private final byte[] ring;
+    private final int max;
+    private byte[] ring;
     private long count;
 
+    /** Keeps up to {@code size} bytes; the buffer grows to it only as a file is that long. */
     Tail(InputStream in, int size) {
       super(in);
-      ring = new byte[Math.max(SIZE, size)];
+      max = Math.max(SIZE, size);
+      ring = new byte[SIZE];
     }
 
     @Override
     public int read() throws IOException {
       int b = super.read();
       if (b >= 0) {
+        room(1);
         ring[(int) (count++ % ring.length)] = (byte) b;
       }
       return b;
@@ -96,10 +100,21 @@ final class FileRecords {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       int n = super.read(b, off, len);
+      if (n > 0) {
+        room(n);
+      }
       for (int i = 0; i < n; i++) {
         ring[(int) (count++ % ring.length)] = b[off + i];
       }
       return n;
+    }
+
+    /** Grows the buffer (before it has ever wrapped) towards the most it keeps. */
+    private void room(int n) {
+      if (count + n > ring.length && ring.length < max && count <= ring.length) {
+        long want = Math.max(2L * ring.length, count + n);
+        ring = java.util.Arrays.copyOf(ring, (int) Math.min(max, want));
+      }
     }
 
     /** Bytes read so far. */

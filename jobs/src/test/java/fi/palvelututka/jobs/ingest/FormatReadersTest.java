@@ -427,6 +427,25 @@ class FormatReadersTest {
   }
 
   @Test
+  void theTailGrowsOnlyAsFarAsAFileGoesAndThenKeepsTheLastBytes() throws Exception {
+    byte[] data = new byte[300_000];
+    new java.util.Random(3).nextBytes(data);
+    FileRecords.Tail small = new FileRecords.Tail(new ByteArrayInputStream(data, 0, 1000), 150_000);
+    small.readAllBytes();
+    assertThat(small.oldest()).isZero();
+    assertThat(small.bytes(0, 1000)).isEqualTo(java.util.Arrays.copyOf(data, 1000));
+    FileRecords.Tail t = new FileRecords.Tail(new ByteArrayInputStream(data), 150_000);
+    byte[] chunk = new byte[7_777];
+    while (t.read(chunk, 0, chunk.length) > 0) {
+      t.read(); // single bytes too
+    }
+    assertThat(t.count()).isEqualTo(300_000);
+    assertThat(t.oldest()).isEqualTo(150_000);
+    assertThat(t.bytes(150_000, 150_000))
+        .isEqualTo(java.util.Arrays.copyOfRange(data, 150_000, 300_000));
+  }
+
+  @Test
   void anArrayDocumentCutShortKeepsItsCompleteElements() {
     String doc = "[" + generic("c1", "\"Yksi.\"") + ", " + generic("c2", "\"Kaksi.\"");
     List<Got> got = read("cut.json", doc);
