@@ -102,9 +102,13 @@ final class FileRecords {
       int n = super.read(b, off, len);
       if (n > 0) {
         room(n);
-      }
-      for (int i = 0; i < n; i++) {
-        ring[(int) (count++ % ring.length)] = b[off + i];
+        // the last ring.length bytes, in at most two copies (the ring wraps once at most)
+        int skip = Math.max(0, n - ring.length);
+        int at = (int) ((count + skip) % ring.length);
+        int first = Math.min(n - skip, ring.length - at);
+        System.arraycopy(b, off + skip, ring, at, first);
+        System.arraycopy(b, off + skip + first, ring, 0, n - skip - first);
+        count += n;
       }
       return n;
     }
@@ -275,13 +279,11 @@ final class FileRecords {
     PushbackInputStream pb = new PushbackInputStream(in, 3);
     byte[] bom = new byte[3];
     int got = pb.readNBytes(bom, 0, 3);
-    if (!(got == 3
-        && (bom[0] & 0xFF) == 0xEF
-        && (bom[1] & 0xFF) == 0xBB
-        && (bom[2] & 0xFF) == 0xBF)) {
+    boolean marked = TextEncoding.utf8Bom(bom, got);
+    if (!marked) {
       pb.unread(bom, 0, got);
     }
-    long base = got == 3 && (bom[0] & 0xFF) == 0xEF ? 3 : 0;
+    long base = marked ? 3 : 0;
     Resync resync = new Resync(in, pb, parser, keep, sink);
     JsonParser p = NO_CLOSE.createParser(pb);
     boolean inArray = false;
@@ -313,7 +315,7 @@ final class FileRecords {
     if (inArray) {
       p.nextToken(); // the "[" a resynchronized parser starts with
       ElementsEnd end = elements(p, parser, base, resync, sink);
-      if (end.resume() != null || end.damaged()) {
+      if (end.damaged()) {
         return end.resume();
       }
     }
@@ -331,7 +333,7 @@ final class FileRecords {
       at = base + p.currentTokenLocation().getByteOffset();
       if (t == JsonToken.START_ARRAY) {
         ElementsEnd end = elements(p, parser, base, resync, sink);
-        if (end.resume() != null || end.damaged()) {
+        if (end.damaged()) {
           return end.resume();
         }
         continue;
@@ -697,10 +699,18 @@ final class FileRecords {
         new CsvRecords(reader, sep, (int) Math.min(Integer.MAX_VALUE - 16, maxRecordChars));
     List<String> header = null;
     for (CsvRecords.Rec rec = records.nextRecord(); rec != null; rec = records.nextRecord()) {
-      if (rec.kind() == CsvRecords.Kind.RECORD
-          && CsvRecords.multiLine(rec)
-          && !usable(rows, rec.text(), header)) {
-        rec = records.firstLineOnly(rec);
+      List<String> row = null;
+      Exception unparsable = null;
+      if (rec.kind() == CsvRecords.Kind.RECORD && !rec.text().isBlank()) {
+        try {
+          row = rows.readValue(rec.text());
+        } catch (IOException | RuntimeException e) {
+          unparsable = e;
+        }
+        if (CsvRecords.multiLine(rec)
+            && (unparsable != null || (header != null && row.size() != header.size()))) {
+          rec = records.firstLineOnly(rec); // see CsvRecords#firstLineOnly
+        }
       }
       long line = rec.line();
       String text = rec.text();
@@ -732,11 +742,8 @@ final class FileRecords {
         sink.accept(line, ParsedRecord.BLANK); // blank lines, before the header too
         continue;
       }
-      List<String> row;
-      try {
-        row = rows.readValue(text);
-      } catch (IOException | RuntimeException e) {
-        Throwable c = e.getCause() != null ? e.getCause() : e;
+      if (unparsable != null) {
+        Throwable c = unparsable.getCause() != null ? unparsable.getCause() : unparsable;
         sink.accept(
             line,
             parser.reject(
@@ -771,16 +778,6 @@ final class FileRecords {
       }
       sink.accept(
           line, parser.parseRow(header, row, raw, raw.getBytes(StandardCharsets.UTF_8).length));
-    }
-  }
-
-  /** Whether a record parses, with as many columns as the header (any number before the header). */
-  private static boolean usable(ObjectReader rows, String text, List<String> header) {
-    try {
-      List<String> row = rows.readValue(text);
-      return header == null || row.size() == header.size();
-    } catch (IOException | RuntimeException e) {
-      return false;
     }
   }
 

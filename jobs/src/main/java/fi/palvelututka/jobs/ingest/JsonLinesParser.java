@@ -69,11 +69,7 @@ public final class JsonLinesParser {
    */
   public List<ParsedRecord> parseLine(byte[] bytes, boolean atFileStart) {
     int from = 0;
-    if (atFileStart
-        && bytes.length >= 3
-        && (bytes[0] & 0xFF) == 0xEF
-        && (bytes[1] & 0xFF) == 0xBB
-        && (bytes[2] & 0xFF) == 0xBF) {
+    if (atFileStart && TextEncoding.utf8Bom(bytes, bytes.length)) {
       from = 3;
     }
     String line;

@@ -25,12 +25,14 @@ final class TextEncoding {
   /** The encoding and the length of the byte order mark to skip. */
   record Sniffed(Charset charset, int bom) {}
 
+  /** Whether the first {@code n} bytes of {@code b} start with the UTF-8 byte order mark. */
+  static boolean utf8Bom(byte[] b, int n) {
+    return n >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+  }
+
   static Sniffed sniff(byte[] head) {
     int n = head.length;
-    if (n >= 3
-        && (head[0] & 0xFF) == 0xEF
-        && (head[1] & 0xFF) == 0xBB
-        && (head[2] & 0xFF) == 0xBF) {
+    if (utf8Bom(head, n)) {
       return new Sniffed(StandardCharsets.UTF_8, 3);
     }
     if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
