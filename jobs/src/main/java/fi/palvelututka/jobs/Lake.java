@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #recover} runs before every run: a staging folder with a marker is rolled forward (its
  * renames are repeated where they are missing), one without a marker is deleted. So a run killed at
  * any point leaves either the previous state or the new one, never a mix, and the next run starts
- * from a consistent lake. Directory renames are atomic on local filesystems and HDFS; on object
- * stores without atomic rename (S3) a reader can see a table missing for the moment of the swap.
+ * from a consistent lake. Only one run at a time works on a lake ({@link LakeLock}). Directory
+ * renames are atomic on local filesystems and HDFS; on object stores without atomic rename (S3) a
+ * reader can see a table missing for the moment of the swap.
  */
 public final class Lake {
 
@@ -60,6 +61,14 @@ public final class Lake {
 
   public String runId() {
     return runId;
+  }
+
+  /**
+   * Takes the lake's lock for this run ({@link LakeLock}): before {@link #recover}, so that a run
+   * never discards the staged output of another run that is still going.
+   */
+  public LakeLock lock() throws IOException {
+    return LakeLock.acquire(fs, root, runId);
   }
 
   /** Path of the committed table, as readers see it. */

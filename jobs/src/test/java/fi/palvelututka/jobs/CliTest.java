@@ -84,6 +84,65 @@ class CliTest {
         .isEqualTo(ExitCodes.USAGE);
   }
 
+  @Test
+  void aLakeInUseByAnotherProcessIsLeftAloneUntilThatProcessDies(@TempDir Path dir)
+      throws Exception {
+    SparkTestSession.get();
+    Files.writeString(
+        dir.resolve("in.jsonl"),
+        "{\"review_id\": 1, \"business_id\": \"b\", \"text\": \"Hyvä palvelu.\"}\n");
+    Path lake = dir.resolve("lake");
+    // the other run: its own process, with the lock and a half-written staging folder
+    Path staged = Files.createDirectories(lake.resolve(Lake.STAGING).resolve("other/reviews"));
+    Files.writeString(staged.resolve("part-0.parquet"), "being written");
+    Process other =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolder.class.getName(),
+                lake.toString(),
+                "other")
+            .redirectErrorStream(true)
+            .start();
+    try {
+      java.io.BufferedReader r =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  other.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null && !line.startsWith("locked")) {
+        // its log lines
+      }
+      assertThat(line).isEqualTo("locked false");
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream stderr = System.err;
+      System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+      int code;
+      try {
+        code = nightly(dir.resolve("in.jsonl"), lake, "--run-id", "refused");
+      } finally {
+        System.setErr(stderr);
+      }
+      assertThat(code).isEqualTo(ExitCodes.LAKE_IN_USE);
+      assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+          .contains("nightly: The lake " + lake + " is in use")
+          .contains("is in use by run other (host ")
+          .contains("pid " + other.pid());
+      // the other run's staged output was not discarded as a dead run's
+      assertThat(staged.resolve("part-0.parquet")).exists();
+      assertThat(lake.resolve("_runs")).doesNotExist();
+    } finally {
+      other.destroyForcibly().waitFor();
+    }
+    // killed: the next run takes its lock over at once and discards its staging
+    assertThat(nightly(dir.resolve("in.jsonl"), lake, "--run-id", "after")).isZero();
+    assertThat(lake.resolve(Lake.STAGING)).doesNotExist();
+    assertThat(lake.resolve(LakeLock.FILE)).doesNotExist();
+    assertThat(Files.readString(lake.resolve("_runs/after.json")))
+        .contains("\"lock_taken_over_from\" : \"other\"");
+  }
+
   /** {@code nightly --input in --lake lake} and further arguments. */
   static int nightly(Path in, Path lake, String... more) {
     List<String> args =

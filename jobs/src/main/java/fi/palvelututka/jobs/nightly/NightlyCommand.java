@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
     description = {
       "Run the nightly pipeline: ingest review dumps, tag sentiment and themes, write per-business"
           + " summaries (Parquet under --lake) and optionally HTML reports.",
-      "Exit codes: 0 ok, 2 bad arguments, 3 input error, 4 counts do not reconcile, 1 internal"
-          + " error."
+      "Exit codes: 0 ok, 2 bad arguments, 3 input error, 4 counts do not reconcile, 5 the lake is"
+          + " in use by another run, 1 internal error."
     })
 public final class NightlyCommand implements Callable<Integer> {
 
@@ -192,6 +192,9 @@ public final class NightlyCommand implements Callable<Integer> {
       } catch (NightlyJob.RunIdUsedException | NightlyJob.OutputUnusableException e) {
         err.println("nightly: " + e.getMessage());
         return ExitCodes.USAGE;
+      } catch (fi.palvelututka.jobs.LakeLock.LakeInUseException e) {
+        err.println("nightly: " + e.getMessage());
+        return ExitCodes.LAKE_IN_USE;
       }
       if (o.nothingToDo()) {
         out.printf(

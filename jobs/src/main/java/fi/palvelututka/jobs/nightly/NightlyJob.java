@@ -3,6 +3,7 @@ package fi.palvelututka.jobs.nightly;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import fi.palvelututka.jobs.Lake;
+import fi.palvelututka.jobs.LakeLock;
 import fi.palvelututka.jobs.Tables;
 import fi.palvelututka.jobs.ingest.IngestCounts;
 import fi.palvelututka.jobs.ingest.IngestJob;
@@ -118,6 +119,13 @@ public final class NightlyJob {
         InputFiles.expand(options.ingest().inputs(), spark.sparkContext().hadoopConfiguration());
     checkOutputs();
     Lake lake = new Lake(spark, options.lake(), runId);
+    try (LakeLock lock = lake.lock()) {
+      return execute(all, lake, lock);
+    }
+  }
+
+  private Outcome execute(InputFiles.Listing all, Lake lake, LakeLock lock) throws IOException {
+    String runId = options.runId();
     List<String> recovered = lake.recover();
     Path previous = new Path(lake.manifestPath());
     if (previous.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(previous)) {
@@ -215,6 +223,7 @@ public final class NightlyJob {
     manifest.put("run_id", runId);
     manifest.put("status", reconciles ? "ok" : "reconciliation_failed");
     manifest.put("recovered_runs", recovered);
+    manifest.put("lock_taken_over_from", lock.takenOver().map(LakeLock.Holder::runId).orElse(null));
     manifest.put("started_at", started.toString());
     manifest.put("finished_at", finished.toString());
     manifest.put("spark_version", spark.version());
@@ -278,6 +287,7 @@ public final class NightlyJob {
       return new Outcome(ingest, tagResult, businesses, null, lake.manifestPath(), false, seen);
     }
     lake.stageManifest(json);
+    lock.verify(); // a run whose lock was taken over commits nothing
     lake.commit(tables);
     LOG.info("nightly: committed; manifest {}", lake.manifestPath());
 

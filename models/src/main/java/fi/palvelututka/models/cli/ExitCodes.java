@@ -16,5 +16,8 @@ public final class ExitCodes {
   /** Counts do not reconcile (read != accepted + duplicates + rejected). */
   public static final int RECONCILIATION = 4;
 
+  /** The lake is in use by another run (its lock file is held by a live run). */
+  public static final int LAKE_IN_USE = 5;
+
   private ExitCodes() {}
 }
