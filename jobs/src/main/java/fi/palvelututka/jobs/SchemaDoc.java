@@ -90,6 +90,7 @@ public final class SchemaDoc {
               business_summary/  business_monthly/  processed_files/   one folder of Parquet files per table
               _runs/<run_id>.json      run manifest: inputs, counts per stage, model versions, timings
               _staging/<run_id>/       a run in progress (never read this)
+              _lock, _lock.heartbeat   the run that holds the lake (one run at a time)
             ```
 
             - **Reading.** Read a table as its folder: `spark.read.parquet("<lake>/reviews")`, DuckDB
