@@ -33,12 +33,16 @@ public final class SparkOptions {
     try {
       return SparkSessions.create(appName, master, confs);
     } catch (Exception e) { // SparkException is checked but undeclared (Scala)
+      Throwable root = e; // the setting's own complaint, not the wrapper that built the session
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
       throw new BadSparkOptionsException(
           "Spark cannot start with "
               + (master == null ? "" : "--master " + master + " ")
               + (confs.isEmpty() ? "" : "--conf " + confs + " ")
               + "("
-              + Cli.firstLine(e)
+              + Cli.firstLine(root)
               + ")",
           e);
     }

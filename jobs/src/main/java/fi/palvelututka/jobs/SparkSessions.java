@@ -43,6 +43,10 @@ public final class SparkSessions {
     }
     confs.forEach(conf::set);
     conf.setIfMissing("spark.app.name", appName);
-    return SparkSession.builder().config(conf).getOrCreate();
+    SparkSession session = SparkSession.builder().config(conf).getOrCreate();
+    // Spark checks SQL settings ("spark.sql.shuffle.partitions=abc") only when the session state
+    // is first built: build it here, so that a bad --conf is a usage error before any work.
+    session.conf().get(COMPRESSED_CACHE);
+    return session;
   }
 }

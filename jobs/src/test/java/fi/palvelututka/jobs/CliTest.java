@@ -40,10 +40,28 @@ class CliTest {
 
   @Test
   void aMasterSparkDoesNotKnowIsAUsageError(@TempDir Path dir) throws Exception {
-    // in a JVM of its own: this one's shared test session would be reused whatever the master
+    assertThat(nightlyInItsOwnJvm(dir, "--master", "bogus://x"))
+        .contains("exit " + ExitCodes.USAGE)
+        .contains("nightly: Spark cannot start with --master bogus://x");
+  }
+
+  @Test
+  void aSparkSettingOfTheWrongTypeIsAUsageError(@TempDir Path dir) throws Exception {
+    assertThat(nightlyInItsOwnJvm(dir, "--conf", "spark.sql.shuffle.partitions=abc"))
+        .contains("exit " + ExitCodes.USAGE)
+        .contains("nightly: Spark cannot start with --conf {spark.sql.shuffle.partitions=abc}")
+        .contains("It should be a/an 'int' value");
+  }
+
+  /**
+   * {@code nightly} in a JVM of its own, with these Spark options (this JVM's shared test session
+   * would be reused whatever they say): its output, then "exit N".
+   */
+  private static String nightlyInItsOwnJvm(Path dir, String... sparkOptions) throws Exception {
     Files.writeString(dir.resolve("in.jsonl"), "{}\n");
-    Process p =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -52,15 +70,12 @@ class CliTest {
                 "--input",
                 dir.resolve("in.jsonl").toString(),
                 "--lake",
-                dir.resolve("lake").toString(),
-                "--master",
-                "bogus://x")
-            .redirectErrorStream(true)
-            .start();
+                dir.resolve("lake").toString()));
+    command.addAll(List.of(sparkOptions));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out =
         new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(out).isEqualTo(ExitCodes.USAGE);
-    assertThat(out).contains("nightly: Spark cannot start with --master bogus://x");
+    return out + "\nexit " + p.waitFor();
   }
 
   @Test
