@@ -175,7 +175,7 @@ public final class LakeLock implements AutoCloseable {
    * it over, so that this run commits nothing.
    */
   public void verify() throws IOException {
-    Holder now = read(fs, lock);
+    Holder now = current();
     if (lost != null || !self.runId().equals(now.runId())) {
       throw new LakeInUseException(
           "Run "
@@ -213,9 +213,22 @@ public final class LakeLock implements AutoCloseable {
     }
   }
 
+  /**
+   * The lock's holder. A lock file that somebody removed (by hand, taking this run for dead) is
+   * created again for this run, if no other run has taken it meanwhile.
+   */
+  private Holder current() throws IOException {
+    Holder now = read(fs, lock);
+    if (now.runId() == null && !fs.exists(lock) && create(fs, lock, toJson(self))) {
+      LOG.warn("lake: the lock file {} of run {} was removed; took it again", lock, self.runId());
+      now = read(fs, lock);
+    }
+    return now;
+  }
+
   private void beat() {
     try {
-      Holder now = read(fs, lock);
+      Holder now = current();
       if (!self.runId().equals(now.runId())) {
         if (lost == null) {
           lost = "taken over by " + now.describe();

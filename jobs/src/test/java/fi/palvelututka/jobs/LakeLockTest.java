@@ -147,6 +147,18 @@ class LakeLockTest {
   }
 
   @Test
+  void aLockFileRemovedByHandWhileItsRunIsAliveIsTakenAgain() throws Exception {
+    try (LakeLock lock = LakeLock.acquire(fs, root, "alive")) {
+      Files.delete(lockFile());
+      lock.verify();
+      assertThat(Files.readString(lockFile())).contains("\"alive\"");
+      assertThatThrownBy(() -> LakeLock.acquire(fs, root, "next"))
+          .isInstanceOf(LakeLock.LakeInUseException.class);
+    }
+    assertThat(lockFile()).doesNotExist();
+  }
+
+  @Test
   void aRunWhoseLockWasTakenOverCommitsNothingAndLeavesTheNewLockAlone() throws Exception {
     LakeLock paused = LakeLock.acquire(fs, root, "paused");
     // the run was paused for longer than the stale time, and another run took over
