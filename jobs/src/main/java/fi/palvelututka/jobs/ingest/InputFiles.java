@@ -41,10 +41,39 @@ public final class InputFiles {
 
   private InputFiles() {}
 
+  /**
+   * The paths the {@code --input} values name: a value is a comma-separated list of paths, unless
+   * the value as a whole is a path that exists (a file or folder whose name has a comma).
+   */
+  static List<String> pieces(List<String> inputs, Configuration conf) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String given : inputs) {
+      if (given.indexOf(',') < 0 || exists(given, conf)) {
+        out.add(given);
+        continue;
+      }
+      for (String piece : given.split(",")) {
+        if (!piece.isBlank()) {
+          out.add(piece.strip());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean exists(String path, Configuration conf) throws IOException {
+    try {
+      Path p = new Path(path);
+      return p.getFileSystem(conf).exists(p);
+    } catch (IllegalArgumentException e) {
+      return false; // not one path (a list of URIs, say)
+    }
+  }
+
   public static Listing expand(List<String> inputs, Configuration conf) throws IOException {
     List<InputFile> files = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    for (String in : inputs) {
+    for (String in : pieces(inputs, conf)) {
       Path p = new Path(in);
       FileSystem fs = p.getFileSystem(conf);
       FileStatus st;

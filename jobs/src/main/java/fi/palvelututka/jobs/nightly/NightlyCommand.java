@@ -35,11 +35,10 @@ public final class NightlyCommand implements Callable<Integer> {
   @Option(
       names = "--input",
       required = true,
-      split = ",",
       paramLabel = "<path>",
       description =
-          "Review dump files or folders (repeatable or comma-separated; any Hadoop filesystem"
-              + " path; .gz allowed).")
+          "Review dump files or folders (repeatable or comma-separated; a path whose own name has a"
+              + " comma is taken whole when it exists; any Hadoop filesystem path; .gz allowed).")
   List<String> inputs;
 
   @Option(

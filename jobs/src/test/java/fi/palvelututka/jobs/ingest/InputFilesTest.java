@@ -36,6 +36,27 @@ class InputFilesTest {
   }
 
   @Test
+  void commasSeparatePathsUnlessTheWholeValueIsAPath(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("arvostelut,syksy.jsonl"), "{}\n");
+    Files.writeString(dir.resolve("a.jsonl"), "{}\n");
+    Files.writeString(dir.resolve("b.jsonl"), "{}\n");
+    Configuration conf = new Configuration();
+    String comma = dir.resolve("arvostelut,syksy.jsonl").toString();
+    String list = dir.resolve("a.jsonl") + "," + dir.resolve("b.jsonl") + ",";
+    assertThat(InputFiles.pieces(List.of(comma, list), conf))
+        .containsExactly(
+            comma, dir.resolve("a.jsonl").toString(), dir.resolve("b.jsonl").toString());
+    assertThat(InputFiles.expand(List.of(comma), conf).files())
+        .extracting(f -> Path.of(java.net.URI.create(f.path())).getFileName().toString())
+        .containsExactly("arvostelut,syksy.jsonl");
+    // a list whose first part does not exist names that part, not the whole value
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> InputFiles.expand(List.of(dir.resolve("nope.jsonl") + "," + comma), conf))
+        .isInstanceOf(java.io.FileNotFoundException.class)
+        .hasMessageEndingWith("nope.jsonl");
+  }
+
+  @Test
   void namesHadoopWouldMisreadGoToTheOwnReader() {
     assertThat(InputFiles.needsOwnReader("file:/d/export 2026-11-01T02:30:00.jsonl")).isTrue();
     assertThat(InputFiles.needsOwnReader("file:/d/a,b.jsonl")).isTrue();
