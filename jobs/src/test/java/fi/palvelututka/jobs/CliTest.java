@@ -100,6 +100,10 @@ class CliTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(
+      value = 5,
+      unit = java.util.concurrent.TimeUnit.MINUTES,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
   void aLakeInUseByAnotherProcessIsLeftAloneUntilThatProcessDies(@TempDir Path dir)
       throws Exception {
     SparkTestSession.get();
