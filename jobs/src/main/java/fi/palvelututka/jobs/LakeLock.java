@@ -88,6 +88,10 @@ public final class LakeLock implements AutoCloseable {
     }
   }
 
+  /** Run ids whose lock this process holds now (a lock of this process not among them is left). */
+  private static final java.util.Set<String> HELD =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final FileSystem fs;
   private final Path lock;
   private final Path heartbeat;
@@ -146,6 +150,7 @@ public final class LakeLock implements AutoCloseable {
         if (takenOver != null) {
           LOG.warn("lake: took over the lock of {}", takenOver.describe());
         }
+        HELD.add(runId);
         return new LakeLock(fs, root, self, takenOver, heartbeatEvery);
       }
       Holder holder = read(fs, lock);
@@ -191,6 +196,7 @@ public final class LakeLock implements AutoCloseable {
   /** Stops the heartbeat and removes the lock (if it is still this run's). */
   @Override
   public void close() throws IOException {
+    HELD.remove(self.runId());
     beats.shutdownNow();
     try {
       beats.awaitTermination(10, TimeUnit.SECONDS);
@@ -255,6 +261,10 @@ public final class LakeLock implements AutoCloseable {
                   || p.get().info().startInstant().map(h.processStart()::equals).orElse(true));
       if (!same) {
         return Optional.of("its process " + h.pid() + " on this host no longer runs");
+      }
+      if (h.pid() == ProcessHandle.current().pid() && !HELD.contains(h.runId())) {
+        // a long-lived driver (a notebook, a service) whose earlier run could not remove it
+        return Optional.of("it was left by an earlier run of this same process");
       }
       return Optional.empty();
     }

@@ -107,11 +107,29 @@ class LakeLockTest {
 
   @Test
   void aLiveProcessOnThisHostKeepsItsLockWhateverItsHeartbeat() throws Exception {
-    heldBy("alive", LakeLock.hostName(), ProcessHandle.current().pid());
-    ageLockBy(Duration.ofHours(2));
-    assertThatThrownBy(() -> LakeLock.acquire(fs, root, "next"))
-        .isInstanceOf(LakeLock.LakeInUseException.class)
-        .hasMessageContaining("run alive");
+    Process other = new ProcessBuilder("sleep", "60").start();
+    try {
+      heldBy("alive", LakeLock.hostName(), other.pid());
+      ageLockBy(Duration.ofHours(2));
+      assertThatThrownBy(() -> LakeLock.acquire(fs, root, "next"))
+          .isInstanceOf(LakeLock.LakeInUseException.class)
+          .hasMessageContaining("run alive");
+    } finally {
+      other.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void aLockThisProcessLeftBehindIsTakenOverButOneItHoldsIsNot() throws Exception {
+    try (LakeLock held = LakeLock.acquire(fs, root, "held")) {
+      assertThatThrownBy(() -> LakeLock.acquire(fs, root, "next"))
+          .isInstanceOf(LakeLock.LakeInUseException.class);
+    }
+    // an earlier run of this process that could not remove its lock (its file system failed)
+    heldBy("earlier", LakeLock.hostName(), ProcessHandle.current().pid());
+    try (LakeLock lock = LakeLock.acquire(fs, root, "next")) {
+      assertThat(lock.takenOver()).map(LakeLock.Holder::runId).contains("earlier");
+    }
   }
 
   @Test
