@@ -212,10 +212,16 @@ public final class LakeLock implements AutoCloseable {
   }
 
   private boolean beatIsMine() throws IOException {
-    try (InputStream in = fs.open(heartbeat)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).startsWith(self.runId() + " ");
+    byte[] beat = contents(fs, heartbeat);
+    return beat != null && new String(beat, StandardCharsets.UTF_8).startsWith(self.runId() + " ");
+  }
+
+  /** The file's bytes, or null when it does not exist. */
+  private static byte[] contents(FileSystem fs, Path file) throws IOException {
+    try (InputStream in = fs.open(file)) {
+      return in.readAllBytes();
     } catch (java.io.FileNotFoundException e) {
-      return false;
+      return null;
     }
   }
 
@@ -361,10 +367,8 @@ public final class LakeLock implements AutoCloseable {
   }
 
   private static Holder read(FileSystem fs, Path lock) throws IOException {
-    byte[] bytes;
-    try (InputStream in = fs.open(lock)) {
-      bytes = in.readAllBytes();
-    } catch (java.io.FileNotFoundException e) {
+    byte[] bytes = contents(fs, lock);
+    if (bytes == null) {
       return new Holder(null, null, null, null, null);
     }
     try {

@@ -344,12 +344,16 @@ final class FileRecords {
       } catch (JsonProcessingException e) {
         return resync.after(e, base, at);
       }
-      String text = v.toString();
-      for (ParsedRecord r :
-          parser.parseValue(v, text, text.getBytes(StandardCharsets.UTF_8).length)) {
+      for (ParsedRecord r : records(parser, v)) {
         sink.accept(at, r);
       }
     }
+  }
+
+  /** The records of one value of a JSON document (its raw text is the value, re-serialized). */
+  private static List<ParsedRecord> records(JsonLinesParser parser, JsonNode v) {
+    String text = v.toString();
+    return parser.parseValue(v, text, text.getBytes(StandardCharsets.UTF_8).length);
   }
 
   /** How a top-level array ended: closed, or damaged (and where reading goes on, if anywhere). */
@@ -379,9 +383,7 @@ final class FileRecords {
       } catch (JsonProcessingException e) {
         return new ElementsEnd(true, resync.after(e, base, at));
       }
-      String text = v.toString();
-      for (ParsedRecord r :
-          parser.parseValue(v, text, text.getBytes(StandardCharsets.UTF_8).length)) {
+      for (ParsedRecord r : records(parser, v)) {
         sink.accept(at, r);
       }
     }
@@ -562,11 +564,8 @@ final class FileRecords {
         if (p.nextToken() != JsonToken.START_ARRAY || p.nextToken() != JsonToken.START_OBJECT) {
           return false;
         }
-        JsonNode v = JSON.readTree(p);
-        String text = v.toString();
         boolean record = false;
-        for (ParsedRecord r :
-            records.parseValue(v, text, text.getBytes(StandardCharsets.UTF_8).length)) {
+        for (ParsedRecord r : FileRecords.records(records, JSON.readTree(p))) {
           record |= r instanceof ParsedRecord.Review || r instanceof ParsedRecord.BusinessInfo;
         }
         if (!record) {
