@@ -14,7 +14,6 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -160,12 +159,25 @@ final class FileRecords {
       return;
     }
     try {
+      Ahead ahead = Ahead.read(in, TextEncoding.SNIFF_BYTES);
+      TextEncoding.Sniffed enc = TextEncoding.sniff(ahead.head());
+      boolean utf8 = enc.charset().equals(StandardCharsets.UTF_8);
+      InputStream all = ahead.stream();
       if (format.container() == SourceFormat.Container.CSV) {
-        csv(in, parser, maxLineBytes, sink);
+        csv(all, enc, ahead.head(), parser, maxLineBytes, sink);
+      } else if (lineDelimited && utf8) {
+        lines(all, parser, maxLineBytes, sink);
       } else if (lineDelimited) {
-        lines(in, parser, maxLineBytes, sink);
+        all.skipNBytes(enc.bom());
+        decodedLines(all, enc, parser, maxLineBytes, sink);
+      } else if (utf8) {
+        document(all, parser, maxLineBytes, sink);
       } else {
-        document(in, parser, maxLineBytes, sink);
+        // offsets are then those of the document's UTF-8 form, which resynchronizing works on
+        all.skipNBytes(enc.bom());
+        parser.decodedFrom(enc.charset());
+        document(
+            new Utf8Stream(TextEncoding.reader(all, enc.charset())), parser, maxLineBytes, sink);
       }
     } catch (ZipException | EOFException e) {
       sink.accept(in.count, damaged(parser, e, in.count));
@@ -195,6 +207,183 @@ final class FileRecords {
             + " records before it were kept",
         "",
         0);
+  }
+
+  /**
+   * The first bytes of a stream, read ahead to tell its encoding, and the whole stream again.
+   * Damage met while reading ahead (a gzip stream that breaks early) is thrown only after those
+   * bytes, so that the records before it are kept.
+   */
+  record Ahead(byte[] head, InputStream stream) {
+    static Ahead read(InputStream in, int n) {
+      ByteArrayOutputStream got = new ByteArrayOutputStream(Math.min(n, 65536));
+      byte[] buf = new byte[8192];
+      IOException damage = null;
+      try {
+        int r;
+        while (got.size() < n && (r = in.read(buf, 0, Math.min(buf.length, n - got.size()))) > 0) {
+          got.write(buf, 0, r);
+        }
+      } catch (IOException e) {
+        damage = e;
+      }
+      byte[] head = got.toByteArray();
+      InputStream rest = damage == null ? in : failing(damage);
+      return new Ahead(
+          head, new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), rest));
+    }
+
+    private static InputStream failing(IOException e) {
+      return new InputStream() {
+        @Override
+        public int read() throws IOException {
+          throw e;
+        }
+      };
+    }
+  }
+
+  /**
+   * JSON Lines in UTF-16 or Windows-1252: each line decoded, at its byte offset in the file (as in
+   * UTF-8 files; after the byte order mark, which {@code in} no longer holds). Bytes that are not
+   * text in the encoding make their line an {@code invalid_utf8} reject.
+   */
+  static void decodedLines(
+      InputStream in,
+      TextEncoding.Sniffed enc,
+      JsonLinesParser parser,
+      long maxLineBytes,
+      Sink sink)
+      throws IOException {
+    int unit = TextEncoding.unitBytes(enc.charset());
+    long maxChars = maxLineBytes / unit;
+    java.io.Reader r = TextEncoding.reader(in, enc.charset());
+    StringBuilder line = new StringBuilder(256);
+    char[] buf = new char[16384];
+    long offset = enc.bom(); // of the current line
+    long lineChars = 0;
+    int n;
+    while ((n = r.read(buf)) > 0) {
+      int from = 0;
+      for (int i = 0; i < n; i++) {
+        if (buf[i] != '\n') {
+          continue;
+        }
+        lineChars += keep(line, buf, from, i - from, lineChars, maxChars);
+        emitDecoded(line, lineChars, unit, maxLineBytes, enc, parser, offset, sink);
+        offset += (lineChars + 1) * unit;
+        line.setLength(0);
+        lineChars = 0;
+        from = i + 1;
+      }
+      lineChars += keep(line, buf, from, n - from, lineChars, maxChars);
+    }
+    if (lineChars > 0) {
+      emitDecoded(line, lineChars, unit, maxLineBytes, enc, parser, offset, sink);
+    }
+  }
+
+  /** Appends what still fits under the limit; returns the number of chars the line grew by. */
+  private static int keep(StringBuilder line, char[] buf, int from, int len, long have, long max) {
+    long room = Math.max(0, max - have);
+    line.append(buf, from, (int) Math.min(len, room));
+    return len;
+  }
+
+  private static void emitDecoded(
+      StringBuilder line,
+      long lineChars,
+      int unit,
+      long maxLineBytes,
+      TextEncoding.Sniffed enc,
+      JsonLinesParser parser,
+      long offset,
+      Sink sink) {
+    int n = line.length();
+    String text = n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
+    long lineBytes = lineChars * unit;
+    if (lineBytes > maxLineBytes) {
+      sink.accept(
+          offset,
+          parser.reject(
+              RejectReason.TEXT_TOO_LONG,
+              "line has " + lineBytes + " bytes, limit " + maxLineBytes,
+              text,
+              (int) Math.min(Integer.MAX_VALUE, lineBytes)));
+      return;
+    }
+    for (ParsedRecord rec : parser.parseDecodedLine(text, (int) lineBytes, enc.charset())) {
+      sink.accept(offset, rec);
+    }
+  }
+
+  /**
+   * The UTF-8 bytes of the text a reader gives: a JSON document in UTF-16 or Windows-1252 is read
+   * as UTF-8 by the same code as every other, damage and resynchronization included.
+   */
+  static final class Utf8Stream extends InputStream {
+    private final java.io.Reader in;
+    private final java.nio.charset.CharsetEncoder encoder =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+            .replaceWith(String.valueOf(TextEncoding.UNDECODABLE).getBytes(StandardCharsets.UTF_8));
+    private final java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(8192).flip();
+    // room for every char of a full char buffer (at most 3 bytes each)
+    private final java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(3 * 8192 + 16).flip();
+    private boolean eof;
+    private boolean flushed;
+
+    Utf8Stream(java.io.Reader in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      while (!bytes.hasRemaining()) {
+        if (!fill()) {
+          return -1;
+        }
+      }
+      int n = Math.min(len, bytes.remaining());
+      bytes.get(b, off, n);
+      return n;
+    }
+
+    /** Encodes the next chars; false at the end of the text. */
+    private boolean fill() throws IOException {
+      if (flushed) {
+        return false;
+      }
+      bytes.clear();
+      if (!eof) {
+        chars.compact();
+        eof = in.read(chars) < 0;
+        chars.flip();
+      }
+      encoder.encode(chars, bytes, eof);
+      if (eof) {
+        encoder.flush(bytes);
+        flushed = true;
+      }
+      bytes.flip();
+      return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 
   /** JSON Lines: each line's records, at the line's byte offset (read in 64 KiB chunks). */
@@ -353,7 +542,11 @@ final class FileRecords {
   /** The records of one value of a JSON document (its raw text is the value, re-serialized). */
   private static List<ParsedRecord> records(JsonLinesParser parser, JsonNode v) {
     String text = v.toString();
-    return parser.parseValue(v, text, text.getBytes(StandardCharsets.UTF_8).length);
+    int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+    if (parser.decodedFrom() != null && text.indexOf(TextEncoding.UNDECODABLE) >= 0) {
+      return List.of(parser.undecodable(text, bytes, parser.decodedFrom()));
+    }
+    return parser.parseValue(v, text, bytes);
   }
 
   /** How a top-level array ended: closed, or damaged (and where reading goes on, if anywhere). */
@@ -670,30 +863,24 @@ final class FileRecords {
    * record is split off first ({@link CsvRecords}), then parsed: a bad record is one reject, and
    * reading goes on with the next.
    */
-  static void csv(InputStream in, JsonLinesParser parser, long maxRecordChars, Sink sink)
+  static void csv(
+      InputStream in,
+      TextEncoding.Sniffed enc,
+      byte[] head,
+      JsonLinesParser parser,
+      long maxRecordChars,
+      Sink sink)
       throws IOException {
-    PushbackInputStream b = new PushbackInputStream(in, 65536);
-    byte[] head = b.readNBytes(65536);
-    // UTF-8, UTF-16 with a byte order mark, or Windows-1252 (spreadsheet exports); the mark is not
-    // part of the first header name
-    TextEncoding.Sniffed enc = TextEncoding.sniff(head);
-    b.unread(head, enc.bom(), head.length - enc.bom());
+    // UTF-8, UTF-16 or Windows-1252 (spreadsheet exports); the byte order mark is not part of the
+    // first header name
+    in.skipNBytes(enc.bom());
     String h = new String(head, enc.bom(), head.length - enc.bom(), enc.charset());
     char sep = delimiter(h.strip().lines().findFirst().orElse(""));
     ObjectReader rows =
         CSV.readerForListOf(String.class).with(CsvSchema.emptySchema().withColumnSeparator(sep));
-    // Bytes that are not text in the encoding are decoded as U+FFFF (a noncharacter, absent from
-    // real text), and a row holding one becomes an invalid_utf8 reject, as in JSON Lines.
+    // a row holding bytes that are not text in the encoding becomes an invalid_utf8 reject
     java.io.Reader reader =
-        new java.io.BufferedReader(
-            new InputStreamReader(
-                b,
-                enc.charset()
-                    .newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
-                    .replaceWith(String.valueOf(NOT_UTF8))),
-            65536);
+        new java.io.BufferedReader(TextEncoding.reader(in, enc.charset()), 65536);
     CsvRecords records =
         new CsvRecords(reader, sep, (int) Math.min(Integer.MAX_VALUE - 16, maxRecordChars));
     List<String> header = null;
@@ -765,14 +952,10 @@ final class FileRecords {
         continue;
       }
       String raw = String.join(String.valueOf(sep), row);
-      if (raw.indexOf(NOT_UTF8) >= 0) {
+      if (raw.indexOf(TextEncoding.UNDECODABLE) >= 0) {
         sink.accept(
             line,
-            parser.reject(
-                RejectReason.INVALID_UTF8,
-                "bytes are not valid " + enc.charset().name() + " (shown as U+FFFF)",
-                raw,
-                raw.getBytes(StandardCharsets.UTF_8).length));
+            parser.undecodable(raw, raw.getBytes(StandardCharsets.UTF_8).length, enc.charset()));
         continue;
       }
       sink.accept(
@@ -781,9 +964,6 @@ final class FileRecords {
   }
 
   private static final CsvMapper CSV = new CsvMapper();
-
-  /** Stands for undecodable bytes in CSV text (see {@link #csv}). */
-  static final char NOT_UTF8 = '\uFFFF';
 
   static char delimiter(String headerLine) {
     int comma = count(headerLine, ',');

@@ -74,6 +74,7 @@ public final class IngestJob {
   private final SparkSession spark;
   private final IngestOptions options;
   private Map<String, String> formats = Map.of();
+  private Map<String, String> encodings = Map.of();
 
   public IngestJob(SparkSession spark, IngestOptions options) {
     this.spark = spark;
@@ -107,26 +108,37 @@ public final class IngestJob {
         new org.apache.spark.util.SerializableConfiguration(hadoopConf);
     List<JavaRDD<Row>> parts = new ArrayList<>();
     Map<String, String> formats = new LinkedHashMap<>();
+    Map<String, String> encodings = new LinkedHashMap<>();
     for (InputFiles.InputFile f : listing.files()) {
       String file = f.path();
       IngestOptions opts = options;
-      SourceFormat.Detected d = detect(file, hadoopConf);
+      Probe probe = detect(file, hadoopConf);
+      SourceFormat.Detected d = probe.detected();
       formats.put(file, d.format().id());
+      encodings.put(file, probe.encoding().name());
       SourceFormat fmt = d.format();
       boolean lines = d.lineDelimited();
-      LOG.info("ingest: {} ({}{})", file, fmt.id(), lines ? ", lines" : "");
+      boolean utf8 = probe.encoding().equals(java.nio.charset.StandardCharsets.UTF_8);
+      LOG.info(
+          "ingest: {} ({}{}{})",
+          file,
+          fmt.id(),
+          lines ? ", lines" : "",
+          utf8 ? "" : ", " + probe.encoding().name());
       if (!FileRecords.gzipName(file)
           && fmt.container() == SourceFormat.Container.JSON
           && lines
+          && utf8
           && !InputFiles.needsOwnReader(file)) {
-        // plain JSON Lines: splittable, read in parallel with byte offsets
+        // plain JSON Lines in UTF-8: splittable, read in parallel with byte offsets
         parts.add(
             jsc.newAPIHadoopFile(
                     file, TextInputFormat.class, LongWritable.class, Text.class, hadoopConf)
                 .mapPartitions(it -> parsePartition(it, file, opts, fmt)));
       } else {
-        // gzip, JSON documents, CSV (and names Hadoop's readers misread): one task per file,
-        // streamed through a bounded queue (never the whole file in the heap)
+        // gzip, JSON documents, CSV, other encodings than UTF-8 (and names Hadoop's readers
+        // misread): one task per file, streamed through a bounded queue (never the whole file in
+        // the heap)
         long maxLine = Math.max(1L << 20, 16L * opts.maxTextChars());
         parts.add(
             jsc.parallelize(List.of(file), 1)
@@ -134,6 +146,7 @@ public final class IngestJob {
       }
     }
     this.formats = formats;
+    this.encodings = encodings;
     JavaRDD<Row> all = parts.size() == 1 ? parts.get(0) : jsc.union(parts.toArray(new JavaRDD[0]));
     // Cached on local disk, not in the heap: at millions of records a partition is hundreds of MB,
     // and unrolling it in the heap first (MEMORY_AND_DISK) ran a 2 GiB heap out of memory at 5M
@@ -368,8 +381,11 @@ public final class IngestJob {
     return primary.matches("[a-z]{2,3}") ? primary : guess.language();
   }
 
+  /** A file's format and its text encoding (as the reader will take it, {@link TextEncoding}). */
+  record Probe(SourceFormat.Detected detected, java.nio.charset.Charset encoding) {}
+
   /** The format of a file: the --format option, or detected from its first 64 KiB. */
-  SourceFormat.Detected detect(String file, Configuration conf) throws IOException {
+  Probe detect(String file, Configuration conf) throws IOException {
     java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
     boolean whole = false;
     try (java.io.InputStream raw = InputFiles.open(file, conf);
@@ -392,15 +408,16 @@ public final class IngestJob {
     } catch (IOException e) {
       // damaged or empty gzip: the reader reports it; detection uses what it has
     }
-    SourceFormat.Detected d =
-        SourceFormat.detect(head.toByteArray(), whole, options.source().fieldMap());
+    byte[] bytes = head.toByteArray();
+    SourceFormat.Detected d = SourceFormat.detect(bytes, whole, options.source().fieldMap());
+    java.nio.charset.Charset encoding = TextEncoding.sniff(bytes).charset();
     String forced = options.source().format();
     if (forced != null) {
       SourceFormat f = SourceFormat.byId(forced);
       boolean lines = f.container() == SourceFormat.Container.JSON && d.lineDelimited();
-      return new SourceFormat.Detected(f, lines);
+      return new Probe(new SourceFormat.Detected(f, lines), encoding);
     }
-    return d;
+    return new Probe(d, encoding);
   }
 
   private static final int DETECT_BYTES = 64 * 1024;
@@ -417,6 +434,11 @@ public final class IngestJob {
   /** Format id per input file, as detected or given (after {@link #execute}). */
   public Map<String, String> formats() {
     return formats;
+  }
+
+  /** Text encoding per input file, as read (UTF-8, UTF-16LE, UTF-16BE or windows-1252). */
+  public Map<String, String> encodings() {
+    return encodings;
   }
 
   /** Rows handed from a whole-file reader to its task at a time, at most. */

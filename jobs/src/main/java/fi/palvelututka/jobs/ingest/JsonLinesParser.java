@@ -40,6 +40,7 @@ public final class JsonLinesParser {
   private final SourceFormat format;
   private final RecordMapper mapper;
   private final Canonical canonical;
+  private java.nio.charset.Charset decodedFrom;
   private final CharsetDecoder strictUtf8 =
       StandardCharsets.UTF_8
           .newDecoder()
@@ -84,6 +85,44 @@ public final class JsonLinesParser {
       return List.of(ParsedRecord.BLANK);
     }
     return parseValues(withoutTrailingComma(line), bytes.length);
+  }
+
+  /**
+   * A line of a file in another encoding than UTF-8, decoded ({@link TextEncoding#reader}).
+   *
+   * @param lineBytes the line's length in the file
+   */
+  public List<ParsedRecord> parseDecodedLine(
+      String line, int lineBytes, java.nio.charset.Charset charset) {
+    if (line.indexOf(TextEncoding.UNDECODABLE) >= 0) {
+      return List.of(undecodable(line, lineBytes, charset));
+    }
+    if (line.isBlank()) {
+      return List.of(ParsedRecord.BLANK);
+    }
+    return parseValues(withoutTrailingComma(line), lineBytes);
+  }
+
+  /** The reject of a record that holds bytes that are not text in the file's encoding. */
+  ParsedRecord.Reject undecodable(String raw, int rawBytes, java.nio.charset.Charset charset) {
+    return reject(
+        RejectReason.INVALID_UTF8,
+        "bytes are not valid " + charset.name() + " (shown as U+FFFF)",
+        raw,
+        rawBytes);
+  }
+
+  /**
+   * Sets the encoding a JSON document was decoded from (not UTF-8): its values that hold
+   * undecodable bytes become {@code invalid_utf8} rejects.
+   */
+  void decodedFrom(java.nio.charset.Charset charset) {
+    this.decodedFrom = charset;
+  }
+
+  /** The encoding set by {@link #decodedFrom(java.nio.charset.Charset)}, or null for UTF-8. */
+  java.nio.charset.Charset decodedFrom() {
+    return decodedFrom;
   }
 
   /**

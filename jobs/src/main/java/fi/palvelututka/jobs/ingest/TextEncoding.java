@@ -4,12 +4,17 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The character encoding of a CSV file, from its first bytes. Spreadsheet programs save CSV in
- * UTF-8, in UTF-16 with a byte order mark ("Unicode text"), or in the Windows code page
- * (Windows-1252 in Finland), where ä and ö are single bytes that are not UTF-8.
+ * The character encoding of an input file (CSV or JSON), from its first {@value #SNIFF_BYTES}
+ * bytes. Spreadsheet programs save CSV in UTF-8, in UTF-16 with a byte order mark ("Unicode text"),
+ * or in the Windows code page (Windows-1252 in Finland), where ä and ö are single bytes that are
+ * not UTF-8. JSON comes in the same encodings from scripts on Windows: Windows PowerShell writes
+ * UTF-16 with a mark, and a program that writes with the system's code page writes Windows-1252.
  *
  * <ul>
  *   <li>a byte order mark decides: UTF-8, UTF-16 little- or big-endian;
+ *   <li>UTF-16 without a mark: a zero byte in every other position (the ASCII of JSON punctuation,
+ *       field names and CSV headers), on the even positions for big-endian, the odd ones for
+ *       little-endian;
  *   <li>otherwise UTF-8, unless the head has bytes that are not UTF-8 and not a single valid UTF-8
  *       sequence of two or more bytes: then Windows-1252. A UTF-8 file with a damaged row still has
  *       its other rows' ä and ö as valid sequences, so it stays UTF-8 (the damaged row is an {@code
@@ -20,7 +25,33 @@ final class TextEncoding {
 
   static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
+  /** The bytes at the start of a file that decide its encoding. */
+  static final int SNIFF_BYTES = 64 * 1024;
+
+  /**
+   * Stands for bytes that are not text in the file's encoding, in decoded text: U+FFFF, a
+   * noncharacter that real text does not hold. A record holding one becomes an {@code invalid_utf8}
+   * reject.
+   */
+  static final char UNDECODABLE = '\uFFFF';
+
   private TextEncoding() {}
+
+  /** A reader of {@code in} in {@code charset}; undecodable bytes read as {@link #UNDECODABLE}. */
+  static java.io.Reader reader(java.io.InputStream in, Charset charset) {
+    return new java.io.InputStreamReader(
+        in,
+        charset
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+            .replaceWith(String.valueOf(UNDECODABLE)));
+  }
+
+  /** Bytes per {@code char} of text in {@code charset}: 2 in UTF-16, 1 in Windows-1252. */
+  static int unitBytes(Charset charset) {
+    return charset.equals(WINDOWS_1252) ? 1 : 2;
+  }
 
   /** The encoding and the length of the byte order mark to skip. */
   record Sniffed(Charset charset, int bom) {}
@@ -31,7 +62,7 @@ final class TextEncoding {
   }
 
   static Sniffed sniff(byte[] head) {
-    int n = head.length;
+    int n = Math.min(head.length, SNIFF_BYTES);
     if (utf8Bom(head, n)) {
       return new Sniffed(StandardCharsets.UTF_8, 3);
     }
@@ -40,6 +71,10 @@ final class TextEncoding {
     }
     if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
       return new Sniffed(StandardCharsets.UTF_16BE, 2);
+    }
+    Charset utf16 = utf16WithoutMark(head, n);
+    if (utf16 != null) {
+      return new Sniffed(utf16, 0);
     }
     int valid = 0;
     int invalid = 0;
@@ -73,6 +108,31 @@ final class TextEncoding {
       }
     }
     return new Sniffed(invalid > 0 && valid == 0 ? WINDOWS_1252 : StandardCharsets.UTF_8, 0);
+  }
+
+  /**
+   * UTF-16 without a byte order mark, from the zero bytes of the first 512 characters: at least 40%
+   * of the characters have a zero byte on one side (ASCII and Latin-1 letters do) and at most 5% on
+   * the other (UTF-8 text has no zero bytes at all).
+   */
+  private static Charset utf16WithoutMark(byte[] b, int n) {
+    int pairs = Math.min(n, 1024) / 2;
+    if (pairs < 2) {
+      return null;
+    }
+    int evenZero = 0;
+    int oddZero = 0;
+    for (int i = 0; i < pairs; i++) {
+      evenZero += b[2 * i] == 0 ? 1 : 0;
+      oddZero += b[2 * i + 1] == 0 ? 1 : 0;
+    }
+    if (oddZero * 5 >= pairs * 2 && evenZero * 20 <= pairs) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (evenZero * 5 >= pairs * 2 && oddZero * 20 <= pairs) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
   }
 
   /** The head as text, for format detection (a UTF-16 head is not readable as UTF-8). */

@@ -173,6 +173,7 @@ public final class NightlyJob {
     IngestJob ingestJob = new IngestJob(spark, options.ingest());
     IngestJob.Result ingest = ingestJob.execute(lake, new InputFiles.Listing(fresh, all.skipped()));
     Map<String, String> ingestFormats = ingestJob.formats();
+    Map<String, String> ingestEncodings = ingestJob.encodings();
     timings.put("ingest_s", secs(t));
 
     t = System.nanoTime();
@@ -241,6 +242,7 @@ public final class NightlyJob {
       m.put("bytes", f.size());
       m.put("sha256", checksums.get(f.path()));
       m.put("format", ingestFormats.getOrDefault(f.path(), "unknown"));
+      m.put("encoding", ingestEncodings.getOrDefault(f.path(), "unknown"));
       m.put("counts", ingest.perFile().get(f.path()).toMap());
       inputs.add(m);
     }

@@ -534,6 +534,103 @@ class FormatReadersTest {
   }
 
   @Test
+  void jsonLinesInUtf16OrTheWindowsCodePageHaveTheirOffsetsInTheFile() {
+    String l1 = "{\"review_id\": \"a\", \"business_id\": \"b\", \"text\": \"Hyvä 😀\"}";
+    String l2 = "{\"review_id\": \"c\", \"business_id\": \"b\", \"text\": \"Öljy €5\"}";
+    String lines = l1 + "\r\n" + l2 + "\n";
+    List<Got> le = read("a.jsonl", ("\uFEFF" + lines).getBytes(StandardCharsets.UTF_16LE), OPTS);
+    assertThat(reviewIds(le)).containsExactly("jsonl:a", "jsonl:c");
+    assertThat(review(le.get(0)).text()).isEqualTo("Hyvä 😀");
+    assertThat(review(le.get(1)).text()).isEqualTo("Öljy €5");
+    // byte offsets in the file: after the 2-byte mark, 2 bytes per UTF-16 unit
+    assertThat(le.get(0).offset()).isEqualTo(2);
+    assertThat(le.get(1).offset()).isEqualTo(2 + 2L * (l1.length() + 2));
+    List<Got> be = read("a.jsonl", lines.getBytes(StandardCharsets.UTF_16BE), OPTS);
+    assertThat(reviewIds(be)).containsExactly("jsonl:a", "jsonl:c");
+    assertThat(be.get(1).offset()).isEqualTo(2L * (l1.length() + 2));
+    String cpLines = lines.replace(" 😀", "");
+    List<Got> cp =
+        read("a.jsonl.gz", gzipQuietly(cpLines.getBytes(TextEncoding.WINDOWS_1252)), OPTS);
+    assertThat(review(cp.get(0)).text()).isEqualTo("Hyvä");
+    assertThat(review(cp.get(1)).text()).isEqualTo("Öljy €5");
+    assertThat(cp.get(1).offset()).isEqualTo(cpLines.indexOf('\n') + 1);
+    // a byte with no character in the code page (0x81) rejects its line only
+    byte[] undefined = cpLines.getBytes(TextEncoding.WINDOWS_1252);
+    undefined[cpLines.indexOf("Öljy")] = (byte) 0x81;
+    List<Got> u = read("u.jsonl", undefined, OPTS);
+    assertThat(reviewIds(u)).containsExactly("jsonl:a");
+    ParsedRecord.Reject r = (ParsedRecord.Reject) u.get(1).rec();
+    assertThat(r.reason()).isEqualTo(RejectReason.INVALID_UTF8);
+    assertThat(r.detail()).contains("windows-1252");
+  }
+
+  @Test
+  void aJsonDocumentInTheWindowsCodePageIsReadAndResynchronizedAsText() {
+    String doc =
+        "[{\"review_id\": \"1\", \"business_id\": \"b\", \"text\": \"Hyvä\"},"
+            + " {\"review_id\": \"2\", \"business_id\": \"b\", \"text\": \"Rikki\" \"x\"},"
+            + " {\"review_id\": \"3\", \"business_id\": \"b\", \"text\": \"Äänekäs\"}]";
+    List<Got> got = read("d.json", doc.getBytes(TextEncoding.WINDOWS_1252), OPTS);
+    assertThat(reviewIds(got)).containsExactly("jsonl:1", "jsonl:3");
+    assertThat(review(got.get(got.size() - 1)).text()).isEqualTo("Äänekäs");
+    assertThat(got)
+        .filteredOn(g -> g.rec() instanceof ParsedRecord.Reject)
+        .singleElement()
+        .satisfies(
+            g ->
+                assertThat(((ParsedRecord.Reject) g.rec()).reason())
+                    .isEqualTo(RejectReason.MALFORMED_JSON));
+    // a value holding a byte that is no character in the code page is rejected as such
+    byte[] b = doc.replace("Rikki\" \"x", "Rikki").getBytes(TextEncoding.WINDOWS_1252);
+    b[doc.indexOf("Hyvä") + 3] = (byte) 0x81;
+    List<Got> u = read("d.json", b, OPTS);
+    assertThat(reviewIds(u)).containsExactly("jsonl:2", "jsonl:3");
+    assertThat(((ParsedRecord.Reject) u.get(0).rec()).reason())
+        .isEqualTo(RejectReason.INVALID_UTF8);
+  }
+
+  @Test
+  void gzipDamageInTheFirstBytesKeepsTheRecordsBeforeIt() throws Exception {
+    // random letters, so that the damage at the end of the gzip stream stays at the end
+    java.util.Random rnd = new java.util.Random(3);
+    StringBuilder lines = new StringBuilder();
+    StringBuilder csv = new StringBuilder("review_id,business_id,text\n");
+    for (int i = 0; i < 20; i++) {
+      StringBuilder t = new StringBuilder();
+      for (int k = 0; k < 200; k++) {
+        t.append((char) ('a' + rnd.nextInt(26)));
+      }
+      lines.append("{\"review_id\": " + i + ", \"business_id\": \"b\", \"text\": \"" + t + "\"}\n");
+      csv.append(i).append(",b,").append(t).append('\n');
+    }
+    for (String[] f :
+        new String[][] {{"a.jsonl.gz", lines.toString()}, {"a.csv.gz", csv.toString()}}) {
+      byte[] z = gzip(f[1].getBytes(StandardCharsets.UTF_8));
+      SourceFormat format = f[0].contains("csv") ? SourceFormat.CSV : SourceFormat.JSONL;
+      List<Got> got = new ArrayList<>();
+      FileRecords.read(
+          new ByteArrayInputStream(java.util.Arrays.copyOf(z, z.length - 400)),
+          f[0],
+          format,
+          format == SourceFormat.JSONL,
+          new JsonLinesParser(OPTS, format),
+          1 << 20,
+          (off, r) -> got.add(new Got(off, r)));
+      assertThat(reviewIds(got)).as(f[0]).hasSizeBetween(10, 19);
+      assertThat(((ParsedRecord.Reject) got.get(got.size() - 1).rec()).reason())
+          .isEqualTo(RejectReason.CORRUPT_GZIP);
+    }
+  }
+
+  static byte[] gzipQuietly(byte[] b) {
+    try {
+      return gzip(b);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void genericCsvWithSemicolonsAndFieldMapping() {
     String csv = "\uFEFFid;paikka;teksti;tähdet;pvm\nk1;apteekki;Hyvä palvelu;5;12.10.2026\n";
     IngestOptions o =

@@ -89,13 +89,15 @@ class HostileInputsTest {
         rec("ok", "\"Ehjä.\"") + "\n{\"review_id\": \"cut\", \"business_id\": \"b\", \"te",
         1,
         "malformed_json");
+    // a UTF-8 file (its first line's ä is UTF-8) with one line in Latin-1: that line is rejected
     ByteArrayOutputStream bad = new ByteArrayOutputStream();
+    bad.write((rec("utf8", "\"Hyvä.\"") + "\n").getBytes(StandardCharsets.UTF_8));
     bad.write(
         "{\"review_id\": \"latin\", \"business_id\": \"b\", \"text\": \"Hyv"
             .getBytes(StandardCharsets.UTF_8));
     bad.write(new byte[] {(byte) 0xE4}); // ä in Latin-1
     bad.write("\"}\n".getBytes(StandardCharsets.UTF_8));
-    file("05-invalid-utf8.jsonl", bad.toByteArray(), 0, "invalid_utf8");
+    file("05-invalid-utf8.jsonl", bad.toByteArray(), 1, "invalid_utf8");
     file(
         "06-one-megabyte-text.jsonl",
         rec("big", "\"" + "a".repeat(1_000_000) + "\"") + "\n",
@@ -322,6 +324,46 @@ class HostileInputsTest {
             + "\n]\n",
         2,
         "malformed_json");
+    // JSON Lines from Windows: PowerShell's "> out.jsonl" (UTF-16 with a mark, CRLF), a script
+    // writing with the code page (Windows-1252), UTF-16 without a mark; one line of the first
+    // holds a lone surrogate (not text in UTF-16)
+    ByteArrayOutputStream ps = new ByteArrayOutputStream();
+    ps.write(
+        ("\uFEFF" + rec("ps1", "\"Hyvä palvelu.\"") + "\r\n" + rec("ps2", "\"Ärsyttävä jono.\""))
+            .getBytes(StandardCharsets.UTF_16LE));
+    ps.write(
+        "\r\n{\"review_id\": \"ps3\", \"business_id\": \"b\", \"text\": \"x"
+            .getBytes(StandardCharsets.UTF_16LE));
+    ps.write(new byte[] {0x00, (byte) 0xD8}); // a high surrogate with no low one after it
+    ps.write("\"}\r\n".getBytes(StandardCharsets.UTF_16LE));
+    file("47-powershell-utf16.jsonl", ps.toByteArray(), 2, "invalid_utf8");
+    file(
+        "48-windows-1252.jsonl",
+        (rec("cp1", "\"Hyvä ja ystävällinen.\"") + "\n" + rec("cp2", "\"Öljy 5 €.\"") + "\n")
+            .getBytes(TextEncoding.WINDOWS_1252),
+        2);
+    file(
+        "49-utf16be-no-mark.jsonl",
+        (rec("be1", "\"Kiitos, hyvä.\"") + "\n").getBytes(StandardCharsets.UTF_16BE),
+        1);
+    // a JSON document in the code page, and one damaged element of a UTF-16 array
+    file(
+        "50-windows-1252.json",
+        ("[" + rec("cpd1", "\"Hyvä.\"") + ", " + rec("cpd2", "\"Äkäinen myyjä.\"") + "]")
+            .getBytes(TextEncoding.WINDOWS_1252),
+        2);
+    file(
+        "51-damaged-utf16-array.json",
+        ("\uFEFF[\n"
+                + rec("ud1", "\"Ensimmäinen.\"")
+                + ",\n"
+                + rec("ud2", "\"Rikki\" \"x\"")
+                + ",\n"
+                + rec("ud3", "\"Kolmas.\"")
+                + "\n]\n")
+            .getBytes(StandardCharsets.UTF_16LE),
+        2,
+        "malformed_json");
     // hidden folders: never read (a Hadoop job's leftovers, a snapshot, a lake's run manifests)
     Files.createDirectories(dir.resolve("in/_temporary/0"));
     Files.writeString(dir.resolve("in/_temporary/0/part-00000.jsonl"), rec("tmp", "\"x\"") + "\n");
@@ -379,6 +421,14 @@ class HostileInputsTest {
     assertThat(textsByFile.get("12-duplicate-ids-with-edits.jsonl")).containsExactly("Muokattu.");
     assertThat(textsByFile.get("11-corrupt.jsonl.gz"))
         .containsExactlyInAnyOrder("Ennen vauriota.", "Tämäkin.");
+    assertThat(textsByFile.get("47-powershell-utf16.jsonl"))
+        .containsExactlyInAnyOrder("Hyvä palvelu.", "Ärsyttävä jono.");
+    assertThat(textsByFile.get("48-windows-1252.jsonl"))
+        .containsExactlyInAnyOrder("Hyvä ja ystävällinen.", "Öljy 5 €.");
+    assertThat(textsByFile.get("50-windows-1252.json"))
+        .containsExactlyInAnyOrder("Hyvä.", "Äkäinen myyjä.");
+    assertThat(textsByFile.get("51-damaged-utf16-array.json"))
+        .containsExactlyInAnyOrder("Ensimmäinen.", "Kolmas.");
   }
 
   @Test

@@ -35,6 +35,29 @@ class TextEncodingTest {
   }
 
   @Test
+  void utf16WithoutAMarkFromItsZeroBytes() {
+    String json = "{\"review_id\": \"1\", \"text\": \"Hyvä 😀\"}\n";
+    assertThat(TextEncoding.sniff(json.getBytes(StandardCharsets.UTF_16LE)))
+        .isEqualTo(new TextEncoding.Sniffed(StandardCharsets.UTF_16LE, 0));
+    assertThat(TextEncoding.sniff(json.getBytes(StandardCharsets.UTF_16BE)))
+        .isEqualTo(new TextEncoding.Sniffed(StandardCharsets.UTF_16BE, 0));
+    // one NUL in UTF-8 text is not UTF-16
+    assertThat(TextEncoding.sniff("ab\u0000cdefgh".getBytes(StandardCharsets.UTF_8)).charset())
+        .isEqualTo(StandardCharsets.UTF_8);
+    // nor is text that is mostly outside Latin-1 (no zero bytes to tell by)
+    assertThat(TextEncoding.sniff("€€€€".getBytes(StandardCharsets.UTF_16LE)).charset())
+        .isNotEqualTo(StandardCharsets.UTF_16LE);
+  }
+
+  @Test
+  void onlyTheFirstBytesDecide() {
+    byte[] b = new byte[TextEncoding.SNIFF_BYTES + 1];
+    java.util.Arrays.fill(b, (byte) 'a');
+    b[b.length - 1] = (byte) 0xE4; // a code-page ä after the sniffed head
+    assertThat(TextEncoding.sniff(b).charset()).isEqualTo(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void headTextSkipsTheMark() {
     assertThat(TextEncoding.text("\uFEFFreview_id\ttext".getBytes(StandardCharsets.UTF_16LE)))
         .isEqualTo("review_id\ttext");
