@@ -134,7 +134,7 @@ public final class Tables {
               required(
                   "ingest_offset",
                   LongType,
-                  "Position in `ingest_file`: byte offset of the line (JSON Lines, decompressed for .gz), of the top-level value (JSON documents), or the line number (CSV)."),
+                  "Position in `ingest_file`: byte offset of the line (JSON Lines, decompressed for .gz), of the top-level value (JSON documents; in UTF-16 or Windows-1252, in the document's UTF-8 form), or the line number (CSV)."),
               required(
                   "run_id",
                   StringType,
