@@ -54,22 +54,24 @@ final class Canonical implements Serializable {
           RejectReason.TEXT_TOO_LONG,
           "text has " + d.text.length() + " characters, limit " + options.maxTextChars());
     }
+    // lone surrogates (from JSON escapes) as U+FFFD: Parquet's UTF-8 cannot hold them
     return new ParsedRecord.Review(
-        d.source + ":" + d.id,
+        Fields.wellFormed(d.source + ":" + d.id),
         d.source,
-        business,
-        Fields.first(Fields.blankToNull(d.businessName), options.businessName()),
-        Fields.first(Fields.blankToNull(d.businessCategory), options.businessCategory()),
-        Fields.first(Fields.blankToNull(d.city), options.city()),
+        Fields.wellFormed(business),
+        Fields.wellFormed(Fields.first(Fields.blankToNull(d.businessName), options.businessName())),
+        Fields.wellFormed(
+            Fields.first(Fields.blankToNull(d.businessCategory), options.businessCategory())),
+        Fields.wellFormed(Fields.first(Fields.blankToNull(d.city), options.city())),
         d.author == null || Fields.visiblyBlank(d.author) || options.authorSalt() == null
             ? null
             : hashAuthor(d.author),
         d.rating,
-        d.text,
-        Fields.blankToNull(d.language),
+        Fields.wellFormed(d.text),
+        Fields.wellFormed(Fields.blankToNull(d.language)),
         d.createdAt,
         d.updatedAt,
-        Fields.blankToNull(d.ownerReplyText),
+        Fields.wellFormed(Fields.blankToNull(d.ownerReplyText)),
         d.ownerReplyAt);
   }
 

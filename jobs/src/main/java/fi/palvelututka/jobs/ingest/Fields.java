@@ -69,6 +69,38 @@ final class Fields {
     return a != null && !visiblyBlank(a) ? a : b;
   }
 
+  /**
+   * The string with each lone surrogate (half of a pair, which a JSON escape such as {@code
+   * \\ud800} can write) replaced by U+FFFD, the replacement character: UTF-8, and so Parquet,
+   * cannot hold it, and Java would write it as "?". The same string when it has none.
+   */
+  static String wellFormed(String s) {
+    if (s == null) {
+      return null;
+    }
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return withoutLoneSurrogates(s, i);
+      }
+    }
+    return s;
+  }
+
+  private static String withoutLoneSurrogates(String s, int from) {
+    StringBuilder b = new StringBuilder(s.length()).append(s, 0, from);
+    int n = s.length();
+    for (int i = from; i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        b.append(c).append(s.charAt(++i));
+      } else {
+        b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+      }
+    }
+    return b.toString();
+  }
+
   static String blankToNull(String s) {
     return s == null || visiblyBlank(s) ? null : s.strip();
   }

@@ -59,7 +59,39 @@ public final class IngestJob {
       Map<String, IngestCounts> perFile,
       IngestCounts total,
       Map<String, Long> acceptedByLanguage,
-      long lakeReviews) {}
+      long lakeReviews) {
+
+    /**
+     * The input files that gave the lake nothing, one line each: a file with bytes but no record (a
+     * CSV header alone, blank lines, a file that is not a review dump), or whose every record was
+     * rejected (a dump in a shape ingest does not read, the wrong file). Nothing is lost in either
+     * case, but an analyst wants to hear of it.
+     */
+    public List<String> filesWithNothingAccepted() {
+      List<String> out = new ArrayList<>();
+      for (InputFiles.InputFile f : files) {
+        IngestCounts c = perFile.get(f.path());
+        if (c == null) {
+          continue;
+        }
+        if (c.read() == 0 && f.size() > 0) {
+          out.add(
+              f.path()
+                  + ": no records in its "
+                  + f.size()
+                  + " bytes"
+                  + (c.blankLines() > 0 ? " (" + c.blankLines() + " blank lines)" : ""));
+        } else if (c.read() > 0 && c.rejected() == c.read()) {
+          out.add(
+              f.path()
+                  + (c.read() == 1 ? ": its one record was rejected " : ": all " + c.read())
+                  + (c.read() == 1 ? "" : " records rejected ")
+                  + new java.util.TreeMap<>(c.rejectedByReason()));
+        }
+      }
+      return out;
+    }
+  }
 
   private static final String KIND_REVIEW = "review";
   private static final String KIND_REJECT = "reject";

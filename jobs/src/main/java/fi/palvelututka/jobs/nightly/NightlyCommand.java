@@ -226,6 +226,9 @@ public final class NightlyCommand implements Callable<Integer> {
           c.duplicates(),
           c.rejected(),
           c.businessRecords() == 0 ? "" : " + " + c.businessRecords() + " business records");
+      for (String w : o.ingest().filesWithNothingAccepted()) {
+        out.printf("warning: %s%n", w);
+      }
       out.printf("languages of the accepted reviews: %s%n", o.ingest().acceptedByLanguage());
       out.printf(
           "lake holds %d reviews: %d tagged (%d by this run), %d in other languages not tagged%s%n",

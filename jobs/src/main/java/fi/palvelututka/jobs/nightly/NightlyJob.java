@@ -217,6 +217,10 @@ public final class NightlyJob {
           tagResult.reviews(),
           tagResult.skipped());
     }
+    List<String> nothingAccepted = ingest.filesWithNothingAccepted();
+    for (String w : nothingAccepted) {
+      LOG.warn("nightly: {}", w);
+    }
     Instant finished = Instant.now();
     timings.put("total_s", Duration.between(started, finished).toMillis() / 1000.0);
 
@@ -247,6 +251,7 @@ public final class NightlyJob {
       inputs.add(m);
     }
     manifest.put("inputs", inputs);
+    manifest.put("files_with_nothing_accepted", nothingAccepted);
     manifest.put("skipped_files", ingest.skipped());
     Map<String, Object> already = new LinkedHashMap<>();
     seen.forEach((path, s) -> already.put(path, Map.of("same_as", s.path(), "run_id", s.runId())));

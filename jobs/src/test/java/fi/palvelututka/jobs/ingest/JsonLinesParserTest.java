@@ -211,4 +211,19 @@ class JsonLinesParserTest {
                 .rating())
         .isNull();
   }
+
+  @Test
+  void loneSurrogatesFromEscapesBecomeReplacementCharacters() {
+    ParsedRecord.Review r =
+        (ParsedRecord.Review)
+            parse(
+                "{\"review_id\": \"s\\udc00\", \"business_id\": \"b\", \"business_name\":"
+                    + " \"Kahvila \\ud800\", \"text\": \"Hyvä \\ud83d\\ude00 mutta \\ud83d\"}");
+    assertThat(r.text()).isEqualTo("Hyvä 😀 mutta \uFFFD");
+    assertThat(r.businessName()).isEqualTo("Kahvila \uFFFD");
+    assertThat(r.reviewId()).isEqualTo("jsonl:s\uFFFD");
+    // a string without surrogates is the same object (no copy per record)
+    String plain = "Hyvä palvelu";
+    assertThat(Fields.wellFormed(plain)).isSameAs(plain);
+  }
 }

@@ -109,6 +109,8 @@ class NightlyJobTest {
       g.write((b1edit + "\n" + noBiz + "\n").getBytes(StandardCharsets.UTF_8));
     }
     Files.write(in.resolve("c.jsonl.gz"), gz.toByteArray());
+    // a CSV export of a business with no reviews yet: a header alone, no records (a warning)
+    Files.writeString(in.resolve("d.csv"), "review_id,business_id,text\r\n");
     // a file of another type inside the folder is skipped, not read
     Files.writeString(in.resolve("notes.txt"), "not a dump");
 
@@ -145,7 +147,11 @@ class NightlyJobTest {
     assertThat(c.reconciles()).isTrue();
     assertThat(outcome.reconciles()).isTrue();
     assertThat(outcome.ingest().skipped()).singleElement().asString().contains("notes.txt");
-    assertThat(outcome.ingest().perFile()).hasSize(3);
+    assertThat(outcome.ingest().perFile()).hasSize(4);
+    assertThat(outcome.ingest().filesWithNothingAccepted())
+        .singleElement()
+        .asString()
+        .endsWith("d.csv: no records in its 28 bytes");
   }
 
   @Test
@@ -309,7 +315,8 @@ class NightlyJobTest {
     assertThat(m.get("counts").get("read").asLong()).isEqualTo(10);
     assertThat(m.get("counts").get("rejected_by_reason").get("missing_business").asLong())
         .isEqualTo(1);
-    assertThat(m.get("inputs")).hasSize(3);
+    assertThat(m.get("inputs")).hasSize(4);
+    assertThat(m.get("files_with_nothing_accepted")).hasSize(1);
     assertThat(m.get("model_version").asText())
         .startsWith("analyzer-fi@")
         .contains("+sentiment-fi@");
