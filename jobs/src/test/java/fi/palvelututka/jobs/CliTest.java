@@ -36,6 +36,9 @@ class CliTest {
         .isEqualTo(ExitCodes.USAGE);
     assertThat(Cli.execute("nightly", "--input", "x", "--lake", "y", "--as-of", "0001-01-01"))
         .isEqualTo(ExitCodes.USAGE);
+    // an encoding ingest does not read (its lines are not in fixed-width units)
+    assertThat(Cli.execute("nightly", "--input", "x", "--lake", "y", "--encoding", "Shift_JIS"))
+        .isEqualTo(ExitCodes.USAGE);
   }
 
   @Test

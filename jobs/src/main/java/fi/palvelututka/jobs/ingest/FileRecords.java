@@ -160,7 +160,7 @@ final class FileRecords {
     }
     try {
       Ahead ahead = Ahead.read(in, TextEncoding.SNIFF_BYTES);
-      TextEncoding.Sniffed enc = TextEncoding.sniff(ahead.head());
+      TextEncoding.Sniffed enc = TextEncoding.of(ahead.head(), parser.forcedEncoding());
       boolean utf8 = enc.charset().equals(StandardCharsets.UTF_8);
       InputStream all = ahead.stream();
       if (format.container() == SourceFormat.Container.CSV) {

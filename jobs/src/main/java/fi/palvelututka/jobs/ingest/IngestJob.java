@@ -442,7 +442,8 @@ public final class IngestJob {
     }
     byte[] bytes = head.toByteArray();
     SourceFormat.Detected d = SourceFormat.detect(bytes, whole, options.source().fieldMap());
-    java.nio.charset.Charset encoding = TextEncoding.sniff(bytes).charset();
+    java.nio.charset.Charset encoding =
+        TextEncoding.of(bytes, options.source().encoding()).charset();
     String forced = options.source().format();
     if (forced != null) {
       SourceFormat f = SourceFormat.byId(forced);

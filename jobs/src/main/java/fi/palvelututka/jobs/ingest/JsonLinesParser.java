@@ -79,7 +79,11 @@ public final class JsonLinesParser {
     } catch (CharacterCodingException e) {
       String lenient = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
       return List.of(
-          reject(RejectReason.INVALID_UTF8, "bytes are not valid UTF-8", lenient, bytes.length));
+          reject(
+              RejectReason.INVALID_UTF8,
+              "bytes are not valid UTF-8" + hint(StandardCharsets.UTF_8),
+              lenient,
+              bytes.length));
     }
     if (line.isBlank()) {
       return List.of(ParsedRecord.BLANK);
@@ -107,9 +111,23 @@ public final class JsonLinesParser {
   ParsedRecord.Reject undecodable(String raw, int rawBytes, java.nio.charset.Charset charset) {
     return reject(
         RejectReason.INVALID_UTF8,
-        "bytes are not valid " + charset.name() + " (shown as U+FFFF)",
+        "bytes are not valid " + charset.name() + " (shown as U+FFFF)" + hint(charset),
         raw,
         rawBytes);
+  }
+
+  /** Where the encoding was detected, how to name the right one. */
+  private String hint(java.nio.charset.Charset charset) {
+    return forcedEncoding() != null
+        ? ""
+        : "; the file was taken for "
+            + charset.name()
+            + ": if it is in another encoding, name it with --encoding";
+  }
+
+  /** The {@code --encoding} given for every input, or null (detected per file). */
+  String forcedEncoding() {
+    return options.source().encoding();
   }
 
   /**

@@ -6,8 +6,9 @@ import java.util.TreeMap;
 
 /**
  * How to read the sources: the format (null: detected per file from its content), the field mapping
- * for generic JSON Lines / CSV (canonical field → source field or dotted path), and the business
- * fields to use for records that carry none (exports of one business).
+ * for generic JSON Lines / CSV (canonical field → source field or dotted path), the business fields
+ * to use for records that carry none (exports of one business), and the text encoding (null:
+ * detected per file, {@link TextEncoding}).
  */
 public record SourceOptions(
     String format,
@@ -15,13 +16,29 @@ public record SourceOptions(
     String businessId,
     String businessName,
     String businessCategory,
-    String city)
+    String city,
+    String encoding)
     implements Serializable {
 
   public static final SourceOptions DEFAULT =
-      new SourceOptions(null, Map.of(), null, null, null, null);
+      new SourceOptions(null, Map.of(), null, null, null, null, null);
+
+  /** With the encoding detected per file. */
+  public SourceOptions(
+      String format,
+      Map<String, String> fieldMap,
+      String businessId,
+      String businessName,
+      String businessCategory,
+      String city) {
+    this(format, fieldMap, businessId, businessName, businessCategory, city, null);
+  }
 
   public SourceOptions {
+    encoding = blank(encoding);
+    if (encoding != null) {
+      encoding = TextEncoding.supported(encoding).name(); // fails on names it does not read
+    }
     if (format != null && SourceFormat.byId(format) == null) {
       throw new IllegalArgumentException(
           "Invalid format '" + format + "' (expected one of " + SourceFormat.ids() + ")");

@@ -2,6 +2,7 @@ package fi.palvelututka.jobs.ingest;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The character encoding of an input file (CSV or JSON), from its first {@value #SNIFF_BYTES}
@@ -37,6 +38,45 @@ final class TextEncoding {
 
   private TextEncoding() {}
 
+  /** The encodings that {@code --encoding} can name (the line reader needs fixed-width units). */
+  static final List<Charset> SUPPORTED =
+      List.of(
+          StandardCharsets.UTF_8,
+          StandardCharsets.UTF_16LE,
+          StandardCharsets.UTF_16BE,
+          WINDOWS_1252,
+          StandardCharsets.ISO_8859_1,
+          Charset.forName("ISO-8859-15"));
+
+  /** The supported encoding of that name or alias (any case); otherwise a usage error. */
+  static Charset supported(String name) {
+    for (Charset c : SUPPORTED) {
+      if (c.name().equalsIgnoreCase(name)
+          || c.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(name))) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException(
+        "Invalid encoding '"
+            + name
+            + "' (expected one of "
+            + SUPPORTED.stream().map(Charset::name).toList()
+            + ")");
+  }
+
+  /**
+   * The encoding of a file: {@code forced} (an {@code --encoding}; a byte order mark of that
+   * encoding is skipped), else {@link #sniff sniffed} from its head.
+   */
+  static Sniffed of(byte[] head, String forced) {
+    if (forced == null) {
+      return sniff(head);
+    }
+    Charset c = supported(forced);
+    Sniffed marked = sniff(java.util.Arrays.copyOf(head, Math.min(head.length, 4)));
+    return new Sniffed(c, marked.bom() > 0 && marked.charset().equals(c) ? marked.bom() : 0);
+  }
+
   /** A reader of {@code in} in {@code charset}; undecodable bytes read as {@link #UNDECODABLE}. */
   static java.io.Reader reader(java.io.InputStream in, Charset charset) {
     return new java.io.InputStreamReader(
@@ -48,9 +88,14 @@ final class TextEncoding {
             .replaceWith(String.valueOf(UNDECODABLE)));
   }
 
-  /** Bytes per {@code char} of text in {@code charset}: 2 in UTF-16, 1 in Windows-1252. */
+  /**
+   * Bytes per {@code char} of text in {@code charset} (not UTF-8): 2 in UTF-16, 1 in the
+   * single-byte encodings.
+   */
   static int unitBytes(Charset charset) {
-    return charset.equals(WINDOWS_1252) ? 1 : 2;
+    return charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE)
+        ? 2
+        : 1;
   }
 
   /** The encoding and the length of the byte order mark to skip. */

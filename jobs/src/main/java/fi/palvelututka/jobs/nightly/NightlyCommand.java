@@ -89,6 +89,15 @@ public final class NightlyCommand implements Callable<Integer> {
   String format;
 
   @Option(
+      names = "--encoding",
+      paramLabel = "<encoding>",
+      description =
+          "Text encoding of every input (default: detected per file, see README \"Text"
+              + " encodings\"): UTF-8, UTF-16LE, UTF-16BE, windows-1252, ISO-8859-1,"
+              + " ISO-8859-15.")
+  String encoding;
+
+  @Option(
       names = "--field-map",
       paramLabel = "<canonical=source>",
       split = ",",
@@ -160,7 +169,7 @@ public final class NightlyCommand implements Callable<Integer> {
               authorSalt,
               IngestOptions.DEFAULT_MAX_RAW_CHARS,
               new fi.palvelututka.jobs.ingest.SourceOptions(
-                  format, fieldMap, businessId, businessName, businessCategory, city));
+                  format, fieldMap, businessId, businessName, businessCategory, city, encoding));
       SummarizeJob.Options summary =
           new SummarizeJob.Options(
               asOf == null ? java.time.LocalDate.now(ZoneOffset.UTC) : parseDate(asOf),

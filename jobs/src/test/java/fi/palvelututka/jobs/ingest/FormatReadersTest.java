@@ -565,6 +565,44 @@ class FormatReadersTest {
   }
 
   @Test
+  void aCodePageFileThatLooksLikeUtf8AtItsStartIsReadRightWithEncoding() {
+    // the first 64 KiB are ASCII, so the file is taken for UTF-8; its later "ä" is then not text
+    String ascii =
+        "{\"review_id\": \"a\", \"business_id\": \"b\", \"text\": \""
+            + "x".repeat(TextEncoding.SNIFF_BYTES)
+            + "\"}\n";
+    String later = "{\"review_id\": \"c\", \"business_id\": \"b\", \"text\": \"Hyvä ¤\"}\n";
+    byte[] cp = (ascii + later).getBytes(TextEncoding.WINDOWS_1252);
+    List<Got> auto = read("a.jsonl", cp, OPTS);
+    ParsedRecord.Reject r = (ParsedRecord.Reject) auto.get(1).rec();
+    assertThat(r.reason()).isEqualTo(RejectReason.INVALID_UTF8);
+    assertThat(r.detail()).contains("--encoding");
+    IngestOptions given =
+        new IngestOptions(
+            List.of("x"),
+            200_000,
+            ZoneId.of("Europe/Helsinki"),
+            "salt",
+            200,
+            new SourceOptions(null, Map.of(), null, null, null, null, "windows-1252"));
+    List<Got> named = read("a.jsonl", cp, given);
+    assertThat(reviewIds(named)).containsExactly("jsonl:a", "jsonl:c");
+    assertThat(review(named.get(1)).text()).isEqualTo("Hyvä ¤");
+    assertThat(named.get(1).offset()).isEqualTo(ascii.length());
+    // ISO-8859-15 has the euro sign where Latin-1 has the currency sign
+    IngestOptions latin9 =
+        new IngestOptions(
+            List.of("x"),
+            200_000,
+            ZoneId.of("Europe/Helsinki"),
+            "salt",
+            200,
+            new SourceOptions(null, Map.of(), null, null, null, null, "ISO-8859-15"));
+    byte[] l9 = later.replace("¤", "€").getBytes(java.nio.charset.Charset.forName("ISO-8859-15"));
+    assertThat(review(read("l.jsonl", l9, latin9).get(0)).text()).isEqualTo("Hyvä €");
+  }
+
+  @Test
   void aJsonDocumentInTheWindowsCodePageIsReadAndResynchronizedAsText() {
     String doc =
         "[{\"review_id\": \"1\", \"business_id\": \"b\", \"text\": \"Hyvä\"},"

@@ -58,6 +58,20 @@ class TextEncodingTest {
   }
 
   @Test
+  void aGivenEncodingWinsAndSkipsOnlyItsOwnMark() {
+    byte[] marked = "\uFEFFa".getBytes(StandardCharsets.UTF_16LE);
+    assertThat(TextEncoding.of(marked, "utf-16le"))
+        .isEqualTo(new TextEncoding.Sniffed(StandardCharsets.UTF_16LE, 2));
+    assertThat(TextEncoding.of("Hyvä".getBytes(StandardCharsets.UTF_8), "latin1"))
+        .isEqualTo(new TextEncoding.Sniffed(StandardCharsets.ISO_8859_1, 0));
+    assertThat(TextEncoding.of(new byte[0], "cp1252").charset())
+        .isEqualTo(TextEncoding.WINDOWS_1252);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TextEncoding.supported("Shift_JIS"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("windows-1252");
+  }
+
+  @Test
   void headTextSkipsTheMark() {
     assertThat(TextEncoding.text("\uFEFFreview_id\ttext".getBytes(StandardCharsets.UTF_16LE)))
         .isEqualTo("review_id\ttext");
