@@ -875,7 +875,11 @@ final class FileRecords {
     // first header name
     in.skipNBytes(enc.bom());
     String h = new String(head, enc.bom(), head.length - enc.bom(), enc.charset());
-    char sep = delimiter(h.strip().lines().findFirst().orElse(""));
+    // Excel's "sep=;" first line names the delimiter; the header follows it
+    String first = h.strip().lines().findFirst().orElse("");
+    Character directed = separatorDirective(first);
+    char sep = directed != null ? directed : delimiter(first);
+    boolean directive = directed != null;
     ObjectReader rows =
         CSV.readerForListOf(String.class).with(CsvSchema.emptySchema().withColumnSeparator(sep));
     // a row holding bytes that are not text in the encoding becomes an invalid_utf8 reject
@@ -943,6 +947,10 @@ final class FileRecords {
         sink.accept(line, ParsedRecord.BLANK); // e.g. a line of ""
         continue;
       }
+      if (header == null && directive) {
+        directive = false; // the "sep=" line: not a record, not the header
+        continue;
+      }
       if (header == null) {
         header = new ArrayList<>();
         for (String x : row) {
@@ -964,6 +972,19 @@ final class FileRecords {
   }
 
   private static final CsvMapper CSV = new CsvMapper();
+
+  private static final java.util.regex.Pattern SEP_DIRECTIVE =
+      java.util.regex.Pattern.compile("(?i)\"?sep=([,;\t|])\"?\\1*");
+
+  /**
+   * The delimiter that an Excel "sep=;" line names ({@code sep=,}, {@code sep=;}, a tab or {@code
+   * |}; quoted, or padded with delimiters by a program that saved it again), or null.
+   */
+  static Character separatorDirective(String line) {
+    // only spaces and a CR around it: a tab may be the delimiter named
+    java.util.regex.Matcher m = SEP_DIRECTIVE.matcher(line.replaceAll("^ +| +$|\r$", ""));
+    return m.matches() ? m.group(1).charAt(0) : null;
+  }
 
   static char delimiter(String headerLine) {
     int comma = count(headerLine, ',');

@@ -160,8 +160,12 @@ public enum SourceFormat {
     if (first == '{' || first == '[') {
       return new Detected(fromJsonText(trimmed, textName, idName), false);
     }
-    int nl = trimmed.indexOf('\n');
-    String header = (nl < 0 ? trimmed : trimmed.substring(0, nl)).toLowerCase(Locale.ROOT);
+    String[] firstLines = trimmed.split("\n", 3);
+    String header =
+        (FileRecords.separatorDirective(firstLines[0]) != null && firstLines.length > 1
+                ? firstLines[1]
+                : firstLines[0])
+            .toLowerCase(Locale.ROOT);
     if (header.contains("review content") || header.contains("review stars")) {
       return new Detected(TRUSTPILOT, false);
     }

@@ -669,6 +669,28 @@ class FormatReadersTest {
   }
 
   @Test
+  void excelSeparatorLineNamesTheDelimiterAndIsNotARecord() {
+    for (String directive : List.of("sep=;", "\"sep=;\";;", "SEP=;")) {
+      String csv = directive + "\r\nreview_id;business_id;text\r\nx1;b;Hyvä, kiitos\r\n";
+      List<Got> got = read("e.csv", csv);
+      assertThat(got).as(directive).singleElement();
+      assertThat(review(got.get(0)).text()).isEqualTo("Hyvä, kiitos");
+      assertThat(got.get(0).offset()).isEqualTo(3); // line numbers count the directive
+    }
+    // a tab named, in a file whose header alone would say comma
+    List<Got> tab = read("t.csv", "sep=\t\nreview_id\tbusiness_id\ttext\nt1\tb\tHyvä, kiva\n");
+    assertThat(review(tab.get(0)).text()).isEqualTo("Hyvä, kiva");
+    assertThat(FileRecords.separatorDirective("sep=x")).isNull();
+    assertThat(FileRecords.separatorDirective("review_id,sep=,")).isNull();
+    // detection looks at the header under the directive
+    assertThat(
+            SourceFormat.detect(
+                    "sep=,\nReview Content,Review Stars\nHyvä,5\n".getBytes(StandardCharsets.UTF_8))
+                .format())
+        .isEqualTo(SourceFormat.TRUSTPILOT);
+  }
+
+  @Test
   void genericCsvWithSemicolonsAndFieldMapping() {
     String csv = "\uFEFFid;paikka;teksti;tähdet;pvm\nk1;apteekki;Hyvä palvelu;5;12.10.2026\n";
     IngestOptions o =

@@ -364,6 +364,8 @@ class HostileInputsTest {
             .getBytes(StandardCharsets.UTF_16LE),
         2,
         "malformed_json");
+    // Excel's "sep=;" line above the header
+    file("52-excel-sep.csv", "sep=;\r\nreview_id;business_id;text\r\nx1;b;Hyvä, kiitos\r\n", 1);
     // hidden folders: never read (a Hadoop job's leftovers, a snapshot, a lake's run manifests)
     Files.createDirectories(dir.resolve("in/_temporary/0"));
     Files.writeString(dir.resolve("in/_temporary/0/part-00000.jsonl"), rec("tmp", "\"x\"") + "\n");
