@@ -67,6 +67,12 @@ public final class IngestJob {
      * rejected (a dump in a shape ingest does not read, the wrong file). Nothing is lost in either
      * case, but an analyst wants to hear of it.
      */
+    private static final java.util.Set<String> MISSING_FIELDS =
+        java.util.Set.of(
+            RejectReason.MISSING_REVIEW_ID.code(),
+            RejectReason.MISSING_TEXT.code(),
+            RejectReason.MISSING_BUSINESS.code());
+
     public List<String> filesWithNothingAccepted() {
       List<String> out = new ArrayList<>();
       for (InputFiles.InputFile f : files) {
@@ -86,7 +92,11 @@ public final class IngestJob {
               f.path()
                   + (c.read() == 1 ? ": its one record was rejected " : ": all " + c.read())
                   + (c.read() == 1 ? "" : " records rejected ")
-                  + new java.util.TreeMap<>(c.rejectedByReason()));
+                  + new java.util.TreeMap<>(c.rejectedByReason())
+                  + (MISSING_FIELDS.containsAll(c.rejectedByReason().keySet())
+                      ? "; if its fields have other names, name them with --field-map"
+                          + " (or give --business-id)"
+                      : ""));
         }
       }
       return out;

@@ -17,6 +17,7 @@ class IngestResultTest {
             new InputFiles.InputFile("blank.jsonl", 3),
             new InputFiles.InputFile("empty.jsonl", 0),
             new InputFiles.InputFile("wrong.jsonl", 900),
+            new InputFiles.InputFile("renamed.csv", 90),
             new InputFiles.InputFile("one.json", 40),
             new InputFiles.InputFile("dups.jsonl", 80));
     Map<String, IngestCounts> per =
@@ -27,6 +28,9 @@ class IngestResultTest {
             "empty.jsonl", new IngestCounts(0, 0, 0, 0, 0, Map.of()),
             "wrong.jsonl",
                 new IngestCounts(5, 0, 0, 5, 0, Map.of("missing_text", 3L, "malformed_json", 2L)),
+            "renamed.csv",
+                new IngestCounts(
+                    2, 0, 0, 2, 0, Map.of("missing_text", 1L, "missing_review_id", 1L)),
             "one.json", new IngestCounts(1, 0, 0, 1, 0, Map.of("malformed_json", 1L)),
             // every record a duplicate of a stored review: nothing new, but nothing wrong either
             "dups.jsonl", new IngestCounts(2, 0, 2, 0, 0, Map.of()));
@@ -37,6 +41,8 @@ class IngestResultTest {
             "header.csv: no records in its 27 bytes",
             "blank.jsonl: no records in its 3 bytes (3 blank lines)",
             "wrong.jsonl: all 5 records rejected {malformed_json=2, missing_text=3}",
+            "renamed.csv: all 2 records rejected {missing_review_id=1, missing_text=1}; if its"
+                + " fields have other names, name them with --field-map (or give --business-id)",
             "one.json: its one record was rejected {malformed_json=1}");
   }
 }
