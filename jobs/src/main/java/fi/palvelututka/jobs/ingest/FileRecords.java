@@ -303,13 +303,7 @@ final class FileRecords {
     String text = n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
     long lineBytes = lineChars * unit;
     if (lineBytes > maxLineBytes) {
-      sink.accept(
-          offset,
-          parser.reject(
-              RejectReason.TEXT_TOO_LONG,
-              "line has " + lineBytes + " bytes, limit " + maxLineBytes,
-              text,
-              (int) Math.min(Integer.MAX_VALUE, lineBytes)));
+      sink.accept(offset, tooLong(parser, text, lineBytes, maxLineBytes));
       return;
     }
     for (ParsedRecord rec : parser.parseDecodedLine(text, (int) lineBytes, enc.charset())) {
@@ -440,16 +434,22 @@ final class FileRecords {
     if (lineBytes > maxLineBytes) {
       sink.accept(
           offset,
-          parser.reject(
-              RejectReason.TEXT_TOO_LONG,
-              "line has " + lineBytes + " bytes, limit " + maxLineBytes,
-              new String(bytes, StandardCharsets.UTF_8),
-              (int) Math.min(Integer.MAX_VALUE, lineBytes)));
+          tooLong(parser, new String(bytes, StandardCharsets.UTF_8), lineBytes, maxLineBytes));
       return;
     }
     for (ParsedRecord r : parser.parseLine(bytes, first)) {
       sink.accept(offset, r);
     }
+  }
+
+  /** The reject of a line over the limit ({@code kept}: its start, as far as it was kept). */
+  private static ParsedRecord tooLong(
+      JsonLinesParser parser, String kept, long lineBytes, long maxLineBytes) {
+    return parser.reject(
+        RejectReason.TEXT_TOO_LONG,
+        "line has " + lineBytes + " bytes, limit " + maxLineBytes,
+        kept,
+        (int) Math.min(Integer.MAX_VALUE, lineBytes));
   }
 
   /**

@@ -577,29 +577,25 @@ class FormatReadersTest {
     ParsedRecord.Reject r = (ParsedRecord.Reject) auto.get(1).rec();
     assertThat(r.reason()).isEqualTo(RejectReason.INVALID_UTF8);
     assertThat(r.detail()).contains("--encoding");
-    IngestOptions given =
-        new IngestOptions(
-            List.of("x"),
-            200_000,
-            ZoneId.of("Europe/Helsinki"),
-            "salt",
-            200,
-            new SourceOptions(null, Map.of(), null, null, null, null, "windows-1252"));
+    IngestOptions given = withEncoding("windows-1252");
     List<Got> named = read("a.jsonl", cp, given);
     assertThat(reviewIds(named)).containsExactly("jsonl:a", "jsonl:c");
     assertThat(review(named.get(1)).text()).isEqualTo("Hyvä ¤");
     assertThat(named.get(1).offset()).isEqualTo(ascii.length());
     // ISO-8859-15 has the euro sign where Latin-1 has the currency sign
-    IngestOptions latin9 =
-        new IngestOptions(
-            List.of("x"),
-            200_000,
-            ZoneId.of("Europe/Helsinki"),
-            "salt",
-            200,
-            new SourceOptions(null, Map.of(), null, null, null, null, "ISO-8859-15"));
+    IngestOptions latin9 = withEncoding("ISO-8859-15");
     byte[] l9 = later.replace("¤", "€").getBytes(java.nio.charset.Charset.forName("ISO-8859-15"));
     assertThat(review(read("l.jsonl", l9, latin9).get(0)).text()).isEqualTo("Hyvä €");
+  }
+
+  static IngestOptions withEncoding(String encoding) {
+    return new IngestOptions(
+        List.of("x"),
+        200_000,
+        ZoneId.of("Europe/Helsinki"),
+        "salt",
+        200,
+        new SourceOptions(null, Map.of(), null, null, null, null, encoding));
   }
 
   @Test
