@@ -61,18 +61,19 @@ public final class IngestJob {
       Map<String, Long> acceptedByLanguage,
       long lakeReviews) {
 
-    /**
-     * The input files that gave the lake nothing, one line each: a file with bytes but no record (a
-     * CSV header alone, blank lines, a file that is not a review dump), or whose every record was
-     * rejected (a dump in a shape ingest does not read, the wrong file). Nothing is lost in either
-     * case, but an analyst wants to hear of it.
-     */
+    /** The reasons of records whose fields may only have other names than ingest reads. */
     private static final java.util.Set<String> MISSING_FIELDS =
         java.util.Set.of(
             RejectReason.MISSING_REVIEW_ID.code(),
             RejectReason.MISSING_TEXT.code(),
             RejectReason.MISSING_BUSINESS.code());
 
+    /**
+     * The input files that gave the lake nothing, one line each: a file with bytes but no record (a
+     * CSV header alone, blank lines, a file that is not a review dump), or whose every record was
+     * rejected (a dump in a shape ingest does not read, the wrong file). Nothing is lost in either
+     * case, but an analyst wants to hear of it.
+     */
     public List<String> filesWithNothingAccepted() {
       List<String> out = new ArrayList<>();
       for (InputFiles.InputFile f : files) {
@@ -479,7 +480,7 @@ public final class IngestJob {
     return formats;
   }
 
-  /** Text encoding per input file, as read (UTF-8, UTF-16LE, UTF-16BE or windows-1252). */
+  /** Text encoding per input file, as read (Java's name: UTF-8, UTF-16LE, windows-1252...). */
   public Map<String, String> encodings() {
     return encodings;
   }
