@@ -49,7 +49,9 @@ public final class TagCommand implements Callable<Integer> {
       names = "--input",
       required = true,
       paramLabel = "<jsonl>",
-      description = "Input JSON Lines (.gz allowed); '-' reads standard input.")
+      description =
+          "Input JSON Lines in UTF-8, or UTF-16 with a byte order mark (.gz allowed); '-' reads"
+              + " standard input.")
   String input;
 
   @Option(
@@ -231,11 +233,23 @@ public final class TagCommand implements Callable<Integer> {
     if (input.endsWith(".gz")) {
       raw = new GZIPInputStream(raw, 1 << 16);
     }
-    // Malformed UTF-8 becomes U+FFFD instead of aborting the whole file.
+    // UTF-8, or UTF-16 when a byte order mark says so (Windows PowerShell writes files that
+    // way); the UTF-8 mark is dropped from the first line
+    java.io.PushbackInputStream marked = new java.io.PushbackInputStream(raw, 2);
+    byte[] mark = marked.readNBytes(2);
+    java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+    if (mark.length == 2 && (mark[0] & 0xFF) == 0xFF && (mark[1] & 0xFF) == 0xFE) {
+      charset = StandardCharsets.UTF_16LE;
+    } else if (mark.length == 2 && (mark[0] & 0xFF) == 0xFE && (mark[1] & 0xFF) == 0xFF) {
+      charset = StandardCharsets.UTF_16BE;
+    } else {
+      marked.unread(mark);
+    }
+    // Malformed input becomes U+FFFD instead of aborting the whole file.
     return new BufferedReader(
         new InputStreamReader(
-            raw,
-            StandardCharsets.UTF_8
+            marked,
+            charset
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)),

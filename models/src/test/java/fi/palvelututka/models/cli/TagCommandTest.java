@@ -118,6 +118,19 @@ class TagCommandTest {
   }
 
   @Test
+  void utf16WithAByteOrderMarkIsReadAsText(@TempDir Path dir) throws Exception {
+    for (java.nio.charset.Charset c :
+        List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+      Path in = dir.resolve("in-" + c.name() + ".jsonl");
+      Path out = dir.resolve("out-" + c.name() + ".jsonl");
+      Files.write(in, "\uFEFF{\"id\": 1, \"text\": \"Hyvä palvelu.\"}\r\n".getBytes(c));
+      Captured r = runCapturingErr("--input", in.toString(), "--output", out.toString());
+      assertThat(r.code()).as(c.name() + r.err()).isEqualTo(ExitCodes.OK);
+      assertThat(Files.readAllLines(out)).singleElement().asString().startsWith("{\"id\":1,");
+    }
+  }
+
+  @Test
   void outputOntoTheInputIsRefusedAndTheInputKept(@TempDir Path dir) throws Exception {
     Path in = dir.resolve("same.jsonl");
     String content = "{\"id\": 1, \"text\": \"Hyvä.\"}\n";
