@@ -176,8 +176,15 @@ final class FileRecords {
         // offsets are then those of the document's UTF-8 form, which resynchronizing works on
         all.skipNBytes(enc.bom());
         parser.decodedFrom(enc.charset());
+        // (undecodable bytes are U+FFFF already: the UTF-8 encoder meets only real characters)
         document(
-            new Utf8Stream(TextEncoding.reader(all, enc.charset())), parser, maxLineBytes, sink);
+            org.apache.commons.io.input.ReaderInputStream.builder()
+                .setReader(TextEncoding.reader(all, enc.charset()))
+                .setCharset(StandardCharsets.UTF_8)
+                .get(),
+            parser,
+            maxLineBytes,
+            sink);
       }
     } catch (ZipException | EOFException e) {
       sink.accept(in.count, damaged(parser, e, in.count));
@@ -308,75 +315,6 @@ final class FileRecords {
     }
     for (ParsedRecord rec : parser.parseDecodedLine(text, (int) lineBytes, enc.charset())) {
       sink.accept(offset, rec);
-    }
-  }
-
-  /**
-   * The UTF-8 bytes of the text a reader gives: a JSON document in UTF-16 or Windows-1252 is read
-   * as UTF-8 by the same code as every other, damage and resynchronization included.
-   */
-  static final class Utf8Stream extends InputStream {
-    private final java.io.Reader in;
-    private final java.nio.charset.CharsetEncoder encoder =
-        StandardCharsets.UTF_8
-            .newEncoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
-            .replaceWith(String.valueOf(TextEncoding.UNDECODABLE).getBytes(StandardCharsets.UTF_8));
-    private final java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(8192).flip();
-    // room for every char of a full char buffer (at most 3 bytes each)
-    private final java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(3 * 8192 + 16).flip();
-    private boolean eof;
-    private boolean flushed;
-
-    Utf8Stream(java.io.Reader in) {
-      this.in = in;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
-      }
-      while (!bytes.hasRemaining()) {
-        if (!fill()) {
-          return -1;
-        }
-      }
-      int n = Math.min(len, bytes.remaining());
-      bytes.get(b, off, n);
-      return n;
-    }
-
-    /** Encodes the next chars; false at the end of the text. */
-    private boolean fill() throws IOException {
-      if (flushed) {
-        return false;
-      }
-      bytes.clear();
-      if (!eof) {
-        chars.compact();
-        eof = in.read(chars) < 0;
-        chars.flip();
-      }
-      encoder.encode(chars, bytes, eof);
-      if (eof) {
-        encoder.flush(bytes);
-        flushed = true;
-      }
-      bytes.flip();
-      return true;
-    }
-
-    @Override
-    public void close() throws IOException {
-      in.close();
     }
   }
 

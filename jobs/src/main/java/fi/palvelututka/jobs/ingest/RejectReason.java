@@ -5,8 +5,8 @@ import java.util.Locale;
 /** Stable reject reason codes, stored in lake/rejects.reason and counted in the run manifest. */
 public enum RejectReason {
   INVALID_UTF8(
-      "Bytes that are not text in the file's encoding: UTF-8, or UTF-16 or Windows-1252 where"
-          + " the file's first bytes say so (see README, Text encodings)."),
+      "Bytes that are not text in the file's encoding: UTF-8, or the one its first bytes or"
+          + " `--encoding` name (see README, Text encodings)."),
   MALFORMED_JSON("Not parseable as JSON."),
   NOT_AN_OBJECT("Valid JSON, but not an object."),
   MISSING_REVIEW_ID("No review id in a format that requires one."),
