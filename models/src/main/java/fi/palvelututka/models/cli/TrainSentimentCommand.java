@@ -9,6 +9,7 @@ import fi.palvelututka.models.corpus.LabeledJsonl;
 import fi.palvelututka.models.eval.CalibrationReport;
 import fi.palvelututka.models.eval.ClassificationReport;
 import fi.palvelututka.models.sentiment.ReviewCues;
+import fi.palvelututka.models.sentiment.ReviewRule;
 import fi.palvelututka.models.sentiment.SentimentEvaluation;
 import fi.palvelututka.models.sentiment.SentimentFeatures;
 import fi.palvelututka.models.sentiment.SentimentLexicon;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -104,6 +106,15 @@ public final class TrainSentimentCommand implements Callable<Integer> {
   boolean noReviewCues;
 
   @Option(
+      names = "--review-rules",
+      defaultValue = "negated_lexicon,contrast",
+      description =
+          "Review-mode rules, comma-separated, or none: negated_lexicon (a lexicon word in a"
+              + " negation scope is a cue of the opposite polarity), contrast (own mixed threshold"
+              + " and clause scoring for reviews with a contrast word) (default: ${DEFAULT-VALUE}).")
+  String reviewRules;
+
+  @Option(
       names = "--algorithm",
       defaultValue = Settings.DEFAULT_ALGORITHM,
       description =
@@ -178,6 +189,16 @@ public final class TrainSentimentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Set<ReviewRule> rules;
+    try {
+      rules = ReviewRule.parse(reviewRules);
+    } catch (IllegalArgumentException e) {
+      System.err.println(
+          "train-sentiment: unknown --review-rules '"
+              + reviewRules
+              + "': use negated_lexicon, contrast (comma-separated) or none");
+      return ExitCodes.USAGE;
+    }
     Settings settings;
     try {
       settings =
@@ -210,7 +231,13 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     SentimentLexicon lexicon = SentimentLexicon.empty();
     Path afinn = corpora.resolve(SentimentLexicon.AFINN_RELATIVE_PATH);
     if (Files.isRegularFile(afinn)) {
-      lexicon = SentimentLexicon.parse(Files.readString(afinn, StandardCharsets.UTF_8));
+      SentimentLexicon afinnFi =
+          SentimentLexicon.parse(Files.readString(afinn, StandardCharsets.UTF_8));
+      lexicon = afinnFi.withoutNegators();
+      log(
+          "AFINN-fi: %,d entries; %d negation word(s) left out (negation is a scope, not a"
+              + " polarity)",
+          afinnFi.size(), afinnFi.size() - lexicon.size());
     } else {
       log("AFINN-fi not found at %s: lexicon features are empty", afinn);
     }
@@ -267,11 +294,11 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       Settings lexOnly =
           settings.withFeatures(SentimentFeatures.Feature.parse("lexicon,intensity"));
       SentimentModel companion = SentimentTrainer.train(trainList, dev, lexOnly, lexicon, info);
-      SentimentModel main = model;
-      model = SentimentEvaluation.fitCompanionMix(model, companion, revDev, cues);
+      SentimentModel main = model.withReviewRules(rules);
+      model = SentimentEvaluation.fitCompanionMix(main, companion, revDev, cues);
       log("review mode: main model weight %.2f (%s)", model.reviewMix(), model.calibration());
       if (cues != ReviewCues.NONE) {
-        cueComparison = compareReviewCues(main, companion, model, revDev, revTest, cues);
+        cueComparison = compareReviewModes(main, companion, model, revDev, revTest, cues, rules);
       }
     }
     double trainSecs = (System.nanoTime() - t0) / 1e9;
@@ -357,7 +384,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         SentimentModel m =
             SentimentTrainer.train(trainData(trainRows, v.agreement()), dev, v.s(), lexicon, info);
         if (!revDev.isEmpty()) {
-          m = SentimentEvaluation.fitReviewDomain(m, revDev, cues);
+          m = SentimentEvaluation.fitReviewDomain(m.withReviewRules(rules), revDev, cues);
         }
         ClassificationReport d = SentimentEvaluation.threeClass(m, dev);
         double rd =
@@ -436,31 +463,60 @@ public final class TrainSentimentCommand implements Callable<Integer> {
   record CueRow(String name, ClassificationReport dev, ClassificationReport test) {}
 
   /**
-   * The review mode with the cues against the same models' review mode fitted without them: on the
-   * review dev set 2-fold cross-fitted, and on the review test set (reported only).
+   * The review mode as shipped against the same models' review mode fitted with fewer review rules
+   * and without the cues: on the review dev set 2-fold cross-fitted, and on the review test set
+   * (reported only).
    */
-  private List<CueRow> compareReviewCues(
+  private List<CueRow> compareReviewModes(
       SentimentModel main,
       SentimentModel companion,
       SentimentModel shipped,
       List<LabeledJsonl.Item> revDev,
       List<LabeledJsonl.Item> revTest,
-      ReviewCues cues)
+      ReviewCues cues,
+      Set<ReviewRule> rules)
       throws IOException {
-    SentimentModel without =
-        SentimentEvaluation.fitCompanionMix(main, companion, revDev, ReviewCues.NONE);
-    List<CueRow> rows =
-        List.of(
-            new CueRow(
-                "with the complaint and praise cues (shipped)",
-                SentimentEvaluation.crossFitReviewMode(main, companion, revDev, cues),
-                revTest.isEmpty() ? null : SentimentEvaluation.documents(shipped, revTest, cues)),
-            new CueRow(
-                "without cues (scores alone)",
-                SentimentEvaluation.crossFitReviewMode(main, companion, revDev, ReviewCues.NONE),
-                revTest.isEmpty()
-                    ? null
-                    : SentimentEvaluation.documents(without, revTest, ReviewCues.NONE)));
+    List<CueRow> rows = new ArrayList<>();
+    rows.add(
+        new CueRow(
+            "with the complaint and praise cues, review rules: "
+                + ReviewRule.format(rules)
+                + " (shipped)",
+            SentimentEvaluation.crossFitReviewMode(main, companion, revDev, cues),
+            revTest.isEmpty() ? null : SentimentEvaluation.documents(shipped, revTest, cues)));
+    List<Set<ReviewRule>> fewer = new ArrayList<>();
+    if (rules.size() > 1) {
+      for (ReviewRule r : rules) {
+        fewer.add(Set.of(r));
+      }
+    }
+    if (!rules.isEmpty()) {
+      fewer.add(Set.of());
+    }
+    for (Set<ReviewRule> f : fewer) {
+      SentimentModel m = main.withReviewRules(f);
+      rows.add(
+          new CueRow(
+              "with the cues, review rules: " + ReviewRule.format(f),
+              SentimentEvaluation.crossFitReviewMode(m, companion, revDev, cues),
+              revTest.isEmpty()
+                  ? null
+                  : SentimentEvaluation.documents(
+                      SentimentEvaluation.fitCompanionMix(m, companion, revDev, cues),
+                      revTest,
+                      cues)));
+    }
+    SentimentModel bare = main.withReviewRules(Set.of());
+    rows.add(
+        new CueRow(
+            "without cues and review rules (scores alone)",
+            SentimentEvaluation.crossFitReviewMode(bare, companion, revDev, ReviewCues.NONE),
+            revTest.isEmpty()
+                ? null
+                : SentimentEvaluation.documents(
+                    SentimentEvaluation.fitCompanionMix(bare, companion, revDev, ReviewCues.NONE),
+                    revTest,
+                    ReviewCues.NONE)));
     for (CueRow r : rows) {
       log("review mode %s: review dev cross-fitted macro-F1 %.3f", r.name(), r.dev().macroF1());
     }
@@ -640,7 +696,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     }
     if (cueComparison != null) {
       md.append(
-          "\n## Review mode with and without the complaint and praise cues (4 classes with mixed;"
+          "\n## Review mode with and without the complaint and praise cues and the review rules (4 classes with mixed;"
               + " the same models, review mode fitted the same way; dev: fitted on one half of the"
               + " review dev set, scored on the other, both ways)\n\n"
               + "| review mode | review dev cross-fitted macro-F1 | MCC | review test macro-F1 |"

@@ -3,6 +3,7 @@ package fi.palvelututka.models.sentiment;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Turns the categorizer's raw class probabilities (trained on class-balanced data, so they
@@ -10,6 +11,10 @@ import java.util.Properties;
  * temperature {@code T} and class biases {@code b} fitted on the dev split by log-loss. The label
  * is {@code argmax_c w_c q_c}, with decision weights {@code w} fitted on dev for macro-F1. Class
  * order everywhere: negative, neutral, positive. Immutable.
+ *
+ * <p>The review mode adds its own temperature, class shifts and cue weight, the {@link ReviewRule}s
+ * it was fitted with, and the "mixed" thresholds: {@code mixedThreshold}, and with {@link
+ * ReviewRule#CONTRAST} {@code contrastMixedThreshold} for reviews with a contrast word.
  */
 public record Calibration(
     double temperature,
@@ -18,7 +23,41 @@ public record Calibration(
     double mixedThreshold,
     double[] reviewShift,
     double reviewTemperature,
-    double reviewCueWeight) {
+    double reviewCueWeight,
+    Set<ReviewRule> reviewRules,
+    double contrastMixedThreshold) {
+
+  public Calibration {
+    reviewRules = Set.copyOf(reviewRules);
+  }
+
+  /** Without review rules. */
+  public Calibration(
+      double temperature,
+      double[] bias,
+      double[] weights,
+      double mixedThreshold,
+      double[] reviewShift,
+      double reviewTemperature,
+      double reviewCueWeight) {
+    this(
+        temperature,
+        bias,
+        weights,
+        mixedThreshold,
+        reviewShift,
+        reviewTemperature,
+        reviewCueWeight,
+        Set.of(),
+        mixedThreshold);
+  }
+
+  /** The mixed threshold of a review with ({@code contrast}) or without a contrast word. */
+  public double mixedThreshold(boolean contrast) {
+    return contrast && reviewRules.contains(ReviewRule.CONTRAST)
+        ? contrastMixedThreshold
+        : mixedThreshold;
+  }
 
   public static final Calibration IDENTITY =
       new Calibration(
@@ -122,7 +161,7 @@ public record Calibration(
     for (int c = 0; c < 3; c++) {
       shift[c] = Math.exp(logShift[c] - logShift[1]);
     }
-    return new Calibration(temperature, bias, weights, mixedThreshold, shift, t, a);
+    return withReview(shift, t, a);
   }
 
   private double reviewLogLoss(
@@ -131,7 +170,7 @@ public record Calibration(
     for (int c = 0; c < 3; c++) {
       shift[c] = Math.exp(logShift[c]);
     }
-    Calibration cal = new Calibration(temperature, bias, weights, mixedThreshold, shift, t, a);
+    Calibration cal = withReview(shift, t, a);
     double s = 0;
     for (int i = 0; i < gold.length; i++) {
       int[] cue = cues == null ? null : cues.get(i);
@@ -151,14 +190,34 @@ public record Calibration(
   }
 
   public Calibration withReviewShift(double[] shift) {
+    return withReview(shift.clone(), reviewTemperature, reviewCueWeight);
+  }
+
+  private Calibration withReview(double[] shift, double t, double cueWeight) {
     return new Calibration(
         temperature,
         bias,
         weights,
         mixedThreshold,
-        shift.clone(),
+        shift,
+        t,
+        cueWeight,
+        reviewRules,
+        contrastMixedThreshold);
+  }
+
+  /** With these review rules (the mixed thresholds unchanged). */
+  public Calibration withReviewRules(Set<ReviewRule> rules) {
+    return new Calibration(
+        temperature,
+        bias,
+        weights,
+        mixedThreshold,
+        reviewShift,
         reviewTemperature,
-        reviewCueWeight);
+        reviewCueWeight,
+        rules,
+        contrastMixedThreshold);
   }
 
   public double[] apply(double[] p) {
@@ -197,8 +256,21 @@ public record Calibration(
   }
 
   public Calibration withMixedThreshold(double t) {
+    return withMixedThresholds(t, t);
+  }
+
+  /** With mixed thresholds for reviews without and with a contrast word. */
+  public Calibration withMixedThresholds(double t, double contrast) {
     return new Calibration(
-        temperature, bias, weights, t, reviewShift, reviewTemperature, reviewCueWeight);
+        temperature,
+        bias,
+        weights,
+        t,
+        reviewShift,
+        reviewTemperature,
+        reviewCueWeight,
+        reviewRules,
+        contrast);
   }
 
   /** Mean log-loss of calibrated probabilities. */
@@ -279,6 +351,19 @@ public record Calibration(
     return f / 3;
   }
 
+  /** Every key {@link #toProperties()} may write. */
+  public static final Set<String> PROPERTY_KEYS =
+      Set.of(
+          "temperature",
+          "bias",
+          "weights",
+          "mixed_threshold",
+          "review_shift",
+          "review_temperature",
+          "review_cue_weight",
+          "review_rules",
+          "mixed_threshold_contrast");
+
   public Properties toProperties() {
     Properties p = new Properties();
     p.setProperty("temperature", fmt(temperature));
@@ -292,18 +377,27 @@ public record Calibration(
     if (reviewCueWeight != 0) {
       p.setProperty("review_cue_weight", fmt(reviewCueWeight));
     }
+    if (!reviewRules.isEmpty()) {
+      p.setProperty("review_rules", ReviewRule.format(reviewRules));
+    }
+    if (reviewRules.contains(ReviewRule.CONTRAST)) {
+      p.setProperty("mixed_threshold_contrast", fmt(contrastMixedThreshold));
+    }
     return p;
   }
 
   public static Calibration fromProperties(Properties p) {
+    String mixed = p.getProperty("mixed_threshold", "0.5");
     return new Calibration(
         Double.parseDouble(p.getProperty("temperature", "1")),
         three(p.getProperty("bias", "0,0,0")),
         three(p.getProperty("weights", "1,1,1")),
-        Double.parseDouble(p.getProperty("mixed_threshold", "0.5")),
+        Double.parseDouble(mixed),
         three(p.getProperty("review_shift", "1,1,1")),
         Double.parseDouble(p.getProperty("review_temperature", "1")),
-        Double.parseDouble(p.getProperty("review_cue_weight", "0")));
+        Double.parseDouble(p.getProperty("review_cue_weight", "0")),
+        ReviewRule.parse(p.getProperty("review_rules", "")),
+        Double.parseDouble(p.getProperty("mixed_threshold_contrast", mixed)));
   }
 
   private static double[] three(String csv) {
@@ -322,7 +416,7 @@ public record Calibration(
     return String.format(
         Locale.ROOT,
         "T=%.2f, bias=[%.2f, %.2f, %.2f], weights=[%.2f, %.2f, %.2f], review T=%.2f, review shift=[%.2f,"
-            + " %.2f, %.2f], review cue weight=%.2f, mixed threshold=%.2f",
+            + " %.2f, %.2f], review cue weight=%.2f, mixed threshold=%.2f%s, review rules: %s",
         temperature,
         bias[0],
         bias[1],
@@ -335,6 +429,10 @@ public record Calibration(
         reviewShift[1],
         reviewShift[2],
         reviewCueWeight,
-        mixedThreshold);
+        mixedThreshold,
+        reviewRules.contains(ReviewRule.CONTRAST)
+            ? String.format(Locale.ROOT, " (after a contrast word %.2f)", contrastMixedThreshold)
+            : "",
+        ReviewRule.format(reviewRules));
   }
 }

@@ -3,6 +3,7 @@ package fi.palvelututka.models.sentiment;
 import fi.palvelututka.models.text.Analysis;
 import fi.palvelututka.models.text.FinnishAnalyzer;
 import fi.palvelututka.models.text.Sentence;
+import fi.palvelututka.models.text.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -148,11 +149,24 @@ public final class SentimentClassifier {
    *     praise cues ({@code ThemeTagger#cues}), or null for none; the document's are their sums
    */
   public DocumentSentiment classifyDocument(Analysis analysis, int[][] cues) {
+    return classifyDocument(analysis, cues, null);
+  }
+
+  /**
+   * As {@link #classifyDocument(Analysis, int[][])}; with {@link ReviewRule#CONTRAST}, the clauses
+   * of a sentence cut at a contrast conjunction get their cues from {@code clauseCues} (null:
+   * none).
+   */
+  public DocumentSentiment classifyDocument(
+      Analysis analysis, int[][] cues, ReviewCues clauseCues) {
+    cues = reviewCues(analysis, cues);
+    boolean contrastRule = calibration.reviewRules().contains(ReviewRule.CONTRAST);
     SentimentResult doc = review(analysis, documentCues(cues));
     List<DocumentSentiment.SentenceSentiment> sentences = new ArrayList<>();
     double maxPos = 0;
     double maxNeg = 0;
     List<Sentence> all = analysis.sentences();
+    int parts = 0;
     for (int i = 0; i < all.size(); i++) {
       Sentence s = all.get(i);
       SentimentResult r =
@@ -162,14 +176,31 @@ public final class SentimentClassifier {
                   new Analysis(s.text(), List.of(s), analysis.umlautsRestored()),
                   cues == null ? null : cues[i]);
       sentences.add(new DocumentSentiment.SentenceSentiment(s.start(), s.end(), r));
-      if (r.label() == Sentiment.POSITIVE) {
-        maxPos = Math.max(maxPos, r.positive());
-      } else if (r.label() == Sentiment.NEGATIVE) {
-        maxNeg = Math.max(maxNeg, r.negative());
+      List<Sentence> clauses = contrastRule ? clauses(s) : List.of(s);
+      if (clauses.size() == 1) {
+        parts++;
+        if (r.label() == Sentiment.POSITIVE) {
+          maxPos = Math.max(maxPos, r.positive());
+        } else if (r.label() == Sentiment.NEGATIVE) {
+          maxNeg = Math.max(maxNeg, r.negative());
+        }
+        continue;
+      }
+      for (Sentence c : clauses) {
+        parts++;
+        Analysis ca = new Analysis(c.text(), List.of(c), analysis.umlautsRestored());
+        int[][] cc = reviewCues(ca, clauseCues == null ? null : clauseCues.of(ca));
+        SentimentResult cr = review(ca, cc == null ? null : cc[0]);
+        if (cr.label() == Sentiment.POSITIVE) {
+          maxPos = Math.max(maxPos, cr.positive());
+        } else if (cr.label() == Sentiment.NEGATIVE) {
+          maxNeg = Math.max(maxNeg, cr.negative());
+        }
       }
     }
-    double mixed = sentences.size() < 2 ? 0 : Math.min(maxPos, maxNeg);
-    boolean isMixed = mixed > 0 && mixed >= calibration.mixedThreshold();
+    double mixed = parts < 2 ? 0 : Math.min(maxPos, maxNeg);
+    boolean contrast = contrastRule && hasContrast(analysis);
+    boolean isMixed = mixed > 0 && mixed >= calibration.mixedThreshold(contrast);
     double rest = 1 - mixed;
     return new DocumentSentiment(
         isMixed ? DocumentSentiment.MIXED : doc.label().label(),
@@ -180,10 +211,110 @@ public final class SentimentClassifier {
         List.copyOf(sentences));
   }
 
+  static final Set<String> CONTRAST =
+      Set.of(
+          "mutta",
+          "mut",
+          "mutku",
+          "kuitenkin",
+          "kuitenki",
+          "tosin",
+          "silti",
+          "sentään",
+          "vaikka",
+          "vaik",
+          "vaikkakin",
+          "toisaalta",
+          "muuten",
+          "paitsi");
+
+  static final Set<String> CLAUSE_CONTRAST =
+      Set.of("mutta", "mut", "vaikka", "vaik", "vaikkakin", "paitsi");
+
+  /** Whether a word of the analysis marks a contrast. */
+  static boolean hasContrast(Analysis analysis) {
+    for (Sentence s : analysis.sentences()) {
+      for (Token t : s.tokens()) {
+        if (t.isWord() && CONTRAST.contains(t.norm())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Words a clause needs on each side of a contrast conjunction to be scored on its own. */
+  static final int CLAUSE_MIN_WORDS = 1;
+
+  /** The sentence cut before each clause-initial contrast conjunction with words on both sides. */
+  static List<Sentence> clauses(Sentence s) {
+    List<Token> ts = s.tokens();
+    List<Sentence> out = new ArrayList<>();
+    int from = 0;
+    for (int i = 1; i < ts.size(); i++) {
+      if (ts.get(i).isWord()
+          && CLAUSE_CONTRAST.contains(ts.get(i).norm())
+          && words(ts, from, i) >= CLAUSE_MIN_WORDS
+          && words(ts, i + 1, ts.size()) >= CLAUSE_MIN_WORDS) {
+        out.add(part(s, from, i));
+        from = i;
+      }
+    }
+    if (out.isEmpty()) {
+      return List.of(s);
+    }
+    out.add(part(s, from, ts.size()));
+    return out;
+  }
+
+  private static int words(List<Token> ts, int a, int b) {
+    int n = 0;
+    for (int i = a; i < b; i++) {
+      n += ts.get(i).isWord() ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static Sentence part(Sentence s, int a, int b) {
+    List<Token> ts = s.tokens().subList(a, b);
+    int start = ts.get(0).start();
+    int end = ts.get(ts.size() - 1).end();
+    return new Sentence(
+        s.text().substring(start - s.start(), end - s.start()), start, end, List.copyOf(ts));
+  }
+
   /** Analyses {@code text} and classifies it with the cues found in that analysis. */
   public DocumentSentiment classifyDocument(String text, ReviewCues cues) {
     Analysis a = analyzer.analyze(text);
-    return classifyDocument(a, cues.of(a));
+    return classifyDocument(a, cues.of(a), cues);
+  }
+
+  /**
+   * The cues of the review mode: the theme cues given ({@code cues}, per sentence; null = none),
+   * with {@link ReviewRule#NEGATED_LEXICON} plus one cue of the opposite polarity per lexicon word
+   * in a negation scope. Null when the rule is off and no cues were given.
+   */
+  int[][] reviewCues(Analysis analysis, int[][] cues) {
+    if (!calibration.reviewRules().contains(ReviewRule.NEGATED_LEXICON)) {
+      return cues;
+    }
+    List<Sentence> all = analysis.sentences();
+    int[][] out = new int[all.size()][];
+    for (int i = 0; i < all.size(); i++) {
+      int[] c = cues == null || cues[i] == null ? new int[2] : cues[i].clone();
+      for (Token t : all.get(i).tokens()) {
+        if (t.isWord() && t.negated()) {
+          int score = SentimentFeatures.WordFeatures.of(t, lexicon, featureKey, canonical).score;
+          if (score < 0) {
+            c[1]++;
+          } else if (score > 0) {
+            c[0]++;
+          }
+        }
+      }
+      out[i] = c;
+    }
+    return out;
   }
 
   /** The sum of per-sentence cue counts; null when there are none. */

@@ -116,7 +116,7 @@ public final class SentimentEvaluation {
         raw.add(r);
         gold.add(g);
         if (docCues != null) {
-          int[] dc = SentimentClassifier.documentCues(cues.of(a));
+          int[] dc = SentimentClassifier.documentCues(c.reviewCues(a, cues.of(a)));
           docCues.add(dc == null ? new int[2] : dc);
         }
       }
@@ -126,6 +126,9 @@ public final class SentimentEvaluation {
             .calibration()
             .fitReview(raw, docCues, gold.stream().mapToInt(Integer::intValue).toArray(), prior);
     SentimentModel fitted = model.withCalibrationOnly(cal);
+    if (model.calibration().reviewRules().contains(ReviewRule.CONTRAST)) {
+      return fitMixedThresholds(fitted, reviewDev, cues);
+    }
     return fitted.withMixedThreshold(fitMixedThreshold(fitted, reviewDev, cues));
   }
 
@@ -168,6 +171,49 @@ public final class SentimentEvaluation {
       }
     }
     return bestMixF1 > bestSingleF1 + MIXTURE_MARGIN ? bestMix : bestSingle;
+  }
+
+  /**
+   * The mixed thresholds (without, with a contrast word) that maximise 4-class macro-F1 on {@code
+   * dev} (grid 0.20..0.95 each), and the model with them.
+   */
+  public static SentimentModel fitMixedThresholds(
+      SentimentModel model, List<LabeledJsonl.Item> dev, ReviewCues cues)
+      throws java.io.IOException {
+    SentimentClassifier c = model.withMixedThreshold(2.0).newClassifier();
+    fi.palvelututka.models.text.FinnishAnalyzer analyzer =
+        fi.palvelututka.models.text.AnalyzerModels.shipped().newAnalyzer();
+    String[] label = new String[dev.size()];
+    double[] mixed = new double[dev.size()];
+    boolean[] contrast = new boolean[dev.size()];
+    for (int i = 0; i < dev.size(); i++) {
+      fi.palvelututka.models.text.Analysis a = analyzer.analyze(dev.get(i).text());
+      DocumentSentiment d = c.classifyDocument(a, cues.of(a), cues);
+      label[i] = d.label();
+      mixed[i] = d.mixed();
+      contrast[i] = SentimentClassifier.hasContrast(a);
+    }
+    double best = 0.5;
+    double bestC = 0.5;
+    double bestF1 = -1;
+    for (double t = 0.20; t <= 0.9501; t += 0.05) {
+      for (double tc = 0.20; tc <= 0.9501; tc += 0.05) {
+        ClassificationReport r = new ClassificationReport(LABELS4);
+        for (int i = 0; i < dev.size(); i++) {
+          double th = contrast[i] ? tc : t;
+          boolean isMixed = mixed[i] > 0 && mixed[i] >= th;
+          r.add(dev.get(i).label(), isMixed ? DocumentSentiment.MIXED : label[i]);
+        }
+        double f = r.macroF1();
+        if (f > bestF1 + 1e-9) {
+          bestF1 = f;
+          best = t;
+          bestC = tc;
+        }
+      }
+    }
+    return model.withMixedThresholds(
+        Math.round(best * 100) / 100.0, Math.round(bestC * 100) / 100.0);
   }
 
   /** The mixed threshold that maximises 4-class macro-F1 on {@code dev} (grid 0.20..0.95). */

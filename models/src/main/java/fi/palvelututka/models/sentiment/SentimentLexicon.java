@@ -1,5 +1,6 @@
 package fi.palvelututka.models.sentiment;
 
+import fi.palvelututka.models.text.Negation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -53,6 +54,18 @@ public final class SentimentLexicon {
         }
       }
     }
+    return new SentimentLexicon(m);
+  }
+
+  /**
+   * This lexicon without negation words ("ei", "en", "älä", ... as {@link Negation#isNegator} knows
+   * them): AFINN-fi scores "ei" −1 (the English list's "no"), but negation is modelled as a scope
+   * that flips the words after it, and as a polarity of its own it makes "ei huono" or "ei voi kuin
+   * suositella" read as a complaint.
+   */
+  public SentimentLexicon withoutNegators() {
+    Map<String, Integer> m = new HashMap<>(scores);
+    m.keySet().removeIf(Negation::isNegator);
     return new SentimentLexicon(m);
   }
 

@@ -134,6 +134,8 @@ public final class SentimentModel {
       Map<String, String> info)
       throws IOException {
     Map<String, String> settings = new TreeMap<>(info);
+    // a key the new calibration leaves out (a rule switched off) must not survive from the old
+    settings.keySet().removeAll(Calibration.PROPERTY_KEYS);
     calibration.toProperties().forEach((k, v) -> settings.put((String) k, (String) v));
     settings.put(
         "features",
@@ -234,6 +236,16 @@ public final class SentimentModel {
   /** A copy whose document label uses another "mixed" threshold. */
   public SentimentModel withMixedThreshold(double t) throws IOException {
     return withCalibration(calibration.withMixedThreshold(t), Map.of());
+  }
+
+  /** A copy with "mixed" thresholds for reviews without and with a contrast word. */
+  public SentimentModel withMixedThresholds(double t, double contrast) throws IOException {
+    return withCalibration(calibration.withMixedThresholds(t, contrast), Map.of());
+  }
+
+  /** A copy whose review mode uses these rules (fit the review mode again after). */
+  public SentimentModel withReviewRules(java.util.Set<ReviewRule> rules) throws IOException {
+    return withCalibration(calibration.withReviewRules(rules), Map.of());
   }
 
   /** A classifier with its own analyzer (over the shipped analyzer bundle). */

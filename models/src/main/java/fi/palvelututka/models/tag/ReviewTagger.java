@@ -59,7 +59,7 @@ public final class ReviewTagger {
   public TagResult tag(String text) {
     Analysis a = analyzer.analyze(text);
     List<List<PatternSet.Match>> matches = themes.match(a);
-    DocumentSentiment doc = sentiment.classifyDocument(a, themes.cues(matches));
+    DocumentSentiment doc = sentiment.classifyDocument(a, themes.cues(matches), themes::cues);
     return new TagResult(doc, themes.tag(a, doc, matches));
   }
 }

@@ -181,7 +181,7 @@ public final class ThemeLearning {
         text -> {
           Analysis a = analyzer.analyze(text);
           var matches = tagger.match(a);
-          var doc = cls.classifyDocument(a, tagger.cues(matches));
+          var doc = cls.classifyDocument(a, tagger.cues(matches), tagger::cues);
           return new TagResult(doc, tagger.tag(a, doc, matches));
         });
   }

@@ -61,6 +61,32 @@ class SentimentModelTest {
   }
 
   @Test
+  void praiseAndComplaintInOneSentenceAcrossAContrastWordIsMixed() {
+    // review rule CONTRAST: the clauses on each side of "mutta" are scored on their own
+    String text = "Ruoka oli hyvää mutta palvelu hidasta.";
+    DocumentSentiment d = classifier.classifyDocument(text, cues);
+    assertThat(d.label()).as(d.toString()).isEqualTo("mixed");
+    assertThat(d.sentences()).hasSize(1); // per-sentence output stays per sentence
+    assertThat(classifier.classifyDocument("Ruoka oli hyvää ja palvelu nopeaa.", cues).label())
+        .isEqualTo("positive");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // "ei" is no polarity word of its own; a negated lexicon word judges the other way
+        "Ei voi kuin suositella!|positive",
+        "Ei huono ollenkaan.|positive",
+        "Ei ollut kovin hyvä.|negative",
+        "Ei kannata mennä.|negative",
+      })
+  void negationIdioms(String text, String expected) {
+    DocumentSentiment d = classifier.classifyDocument(text, cues);
+    assertThat(d.label()).as(text + " -> " + d).isEqualTo(expected);
+  }
+
+  @Test
   void oneSidedReviewIsNotMixed() {
     assertThat(
             classifier

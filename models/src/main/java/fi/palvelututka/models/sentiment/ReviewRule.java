@@ -1,0 +1,54 @@
+package fi.palvelututka.models.sentiment;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Decision rules of the review mode (review documents and their sentences) beyond the calibrated
+ * scores and the theme cues. A model bundle names the rules it was fitted with ({@code
+ * review_rules}); a bundle without the key uses none, as before the rules existed.
+ */
+public enum ReviewRule {
+  /**
+   * A lexicon word inside a negation scope is a review cue of the opposite polarity, counted with
+   * the theme taxonomy's complaint and praise cues: "ei huono", "ei ongelmia" praise; "ei kannata",
+   * "en ollut tyytyväinen" complain. Forum sentences (the training data) give a negated lexicon
+   * word little weight either way; in reviews it nearly always judges.
+   */
+  NEGATED_LEXICON,
+
+  /**
+   * Reviews with a contrast word ("mutta", "kuitenkin", "tosin", "vaikka", ...) get their own
+   * "mixed" threshold, and for the mixed decision their sentences are also scored clause by clause,
+   * cut before a clause-initial contrast conjunction ("Pizza hyvää | mutta hinta liian kova"): a
+   * review that praises and complains nearly always says so with such a word.
+   */
+  CONTRAST;
+
+  /** Parses a comma-separated list ("negated_lexicon,contrast"); blank or "none" is no rule. */
+  public static Set<ReviewRule> parse(String csv) {
+    EnumSet<ReviewRule> s = EnumSet.noneOf(ReviewRule.class);
+    if (csv == null) {
+      return s;
+    }
+    for (String p : csv.split(",")) {
+      String n = p.strip();
+      if (!n.isEmpty() && !n.equalsIgnoreCase("none")) {
+        s.add(ReviewRule.valueOf(n.toUpperCase(Locale.ROOT)));
+      }
+    }
+    return s;
+  }
+
+  /** The inverse of {@link #parse}: lower-case names, comma-separated; "none" when empty. */
+  public static String format(Set<ReviewRule> rules) {
+    return rules.isEmpty()
+        ? "none"
+        : rules.stream()
+            .sorted()
+            .map(r -> r.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(","));
+  }
+}

@@ -1,0 +1,151 @@
+package fi.palvelututka.models.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fi.palvelututka.models.text.Analysis;
+import fi.palvelututka.models.text.AnalyzerModels;
+import fi.palvelututka.models.text.FinnishAnalyzer;
+import fi.palvelututka.models.text.Sentence;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The review mode's rules: negated lexicon words as cues, and the contrast rule's clauses, contrast
+ * words and own mixed threshold; how they are stored in a bundle. The shipped model's behaviour
+ * with them is in {@link SentimentModelTest}.
+ */
+class ReviewRuleTest {
+
+  private final FinnishAnalyzer analyzer = AnalyzerModels.shipped().newAnalyzer();
+
+  private static Calibration base() {
+    return new Calibration(
+        1.0, new double[3], new double[] {1, 1, 1}, 0.6, new double[] {1, 1, 1}, 1.0, 2.0);
+  }
+
+  @Test
+  void parseAndFormat() {
+    assertThat(ReviewRule.parse("negated_lexicon, CONTRAST"))
+        .isEqualTo(EnumSet.allOf(ReviewRule.class));
+    assertThat(ReviewRule.parse("none")).isEmpty();
+    assertThat(ReviewRule.parse("")).isEmpty();
+    assertThat(ReviewRule.format(EnumSet.of(ReviewRule.CONTRAST, ReviewRule.NEGATED_LEXICON)))
+        .isEqualTo("negated_lexicon,contrast");
+    assertThat(ReviewRule.format(Set.of())).isEqualTo("none");
+    assertThatThrownBy(() -> ReviewRule.parse("contrast,sarcasm"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void rulesAndContrastThresholdSurviveTheBundleSettings() {
+    Calibration c =
+        base().withReviewRules(Set.of(ReviewRule.CONTRAST)).withMixedThresholds(0.8, 0.4);
+    Calibration back = Calibration.fromProperties(c.toProperties());
+    assertThat(back.reviewRules()).containsExactly(ReviewRule.CONTRAST);
+    assertThat(back.mixedThreshold(false)).isEqualTo(0.8);
+    assertThat(back.mixedThreshold(true)).isEqualTo(0.4);
+    // without the contrast rule, one threshold for every review
+    Calibration off = c.withReviewRules(Set.of());
+    assertThat(off.mixedThreshold(true)).isEqualTo(0.8);
+    // bundles written before the rules have neither key: no rules, one threshold
+    Properties old = base().toProperties();
+    assertThat(old).doesNotContainKeys("review_rules", "mixed_threshold_contrast");
+    Calibration oldBack = Calibration.fromProperties(old);
+    assertThat(oldBack.reviewRules()).isEmpty();
+    assertThat(oldBack.mixedThreshold(true)).isEqualTo(0.6);
+  }
+
+  @Test
+  void aRuleSwitchedOffDoesNotSurviveFromTheOldBundle() throws Exception {
+    SentimentModel shipped = SentimentModel.shipped();
+    SentimentModel with = shipped.withReviewRules(EnumSet.allOf(ReviewRule.class));
+    assertThat(with.calibration().reviewRules()).containsExactlyInAnyOrder(ReviewRule.values());
+    SentimentModel without = with.withReviewRules(Set.of());
+    assertThat(without.calibration().reviewRules()).isEmpty();
+    assertThat(SentimentModel.fromBytes(without.toBytes()).calibration().reviewRules()).isEmpty();
+  }
+
+  @Test
+  void negatedLexiconWordsAreCuesOfTheOppositePolarity() throws Exception {
+    SentimentLexicon lex = new SentimentLexicon(Map.of("huono", -2, "hyvä", 3, "ei", -1));
+    SentimentModel rules =
+        SentimentModel.shipped().withReviewRules(Set.of(ReviewRule.NEGATED_LEXICON));
+    SentimentClassifier c =
+        new SentimentClassifier(
+            rules.doccat(),
+            null,
+            null,
+            null,
+            1.0,
+            analyzer,
+            rules.features(),
+            lex,
+            rules.calibration());
+    Analysis a = analyzer.analyze("Ei huono. Ei ollut hyvä. Hyvä. Huono.");
+    assertThat(c.reviewCues(a, null)).isDeepEqualTo(new int[][] {{0, 1}, {1, 0}, {0, 0}, {0, 0}});
+    // added to the theme cues given
+    int[][] theme = {{1, 0}, {0, 0}, {0, 2}, {0, 0}};
+    assertThat(c.reviewCues(a, theme)).isDeepEqualTo(new int[][] {{1, 1}, {1, 0}, {0, 2}, {0, 0}});
+    assertThat(theme[0]).containsExactly(1, 0); // not changed in place
+    // without the rule, the cues as given
+    SentimentClassifier plain =
+        new SentimentClassifier(
+            rules.doccat(),
+            null,
+            null,
+            null,
+            1.0,
+            analyzer,
+            rules.features(),
+            lex,
+            rules.calibration().withReviewRules(Set.of()));
+    assertThat(plain.reviewCues(a, null)).isNull();
+    assertThat(plain.reviewCues(a, theme)).isSameAs(theme);
+  }
+
+  @Test
+  void clausesAreCutBeforeAContrastConjunction() {
+    String text = "Ruoka oli hyvää mutta palvelu hidasta, vaikka paikka oli tyhjä.";
+    Sentence s = analyzer.analyze(text).sentences().get(0);
+    List<Sentence> clauses = SentimentClassifier.clauses(s);
+    assertThat(clauses)
+        .extracting(Sentence::text)
+        .containsExactly("Ruoka oli hyvää", "mutta palvelu hidasta,", "vaikka paikka oli tyhjä.");
+    for (Sentence c : clauses) {
+      assertThat(text.substring(c.start(), c.end())).isEqualTo(c.text());
+      assertThat(c.tokens()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void noClauseWithoutWordsOnBothSides() {
+    for (String t :
+        List.of("Mutta ruoka oli hyvää.", "Hyvää, mutta.", "Ruoka oli hyvää ja halpaa.")) {
+      Sentence s = analyzer.analyze(t).sentences().get(0);
+      assertThat(SentimentClassifier.clauses(s)).as(t).containsExactly(s);
+    }
+  }
+
+  @Test
+  void contrastWords() {
+    assertThat(SentimentClassifier.hasContrast(analyzer.analyze("Hyvä. Hinta oli kuitenkin kova.")))
+        .isTrue();
+    assertThat(SentimentClassifier.hasContrast(analyzer.analyze("Mut ihan ok."))).isTrue();
+    assertThat(SentimentClassifier.hasContrast(analyzer.analyze("Hyvä ja halpa. Suosittelen.")))
+        .isFalse();
+  }
+
+  @Test
+  void negatorsLeaveTheLexicon() {
+    SentimentLexicon lex = new SentimentLexicon(Map.of("ei", -1, "en", -1, "huono", -2));
+    SentimentLexicon without = lex.withoutNegators();
+    assertThat(without.size()).isEqualTo(1);
+    assertThat(without.score("ei", "ei")).isZero();
+    assertThat(without.score("huono", "huono")).isEqualTo(-2);
+  }
+}
