@@ -25,7 +25,8 @@ public record Calibration(
     double reviewTemperature,
     double reviewCueWeight,
     Set<ReviewRule> reviewRules,
-    double contrastMixedThreshold) {
+    double contrastMixedThreshold,
+    double mixedSlope) {
 
   public Calibration {
     reviewRules = Set.copyOf(reviewRules);
@@ -49,7 +50,8 @@ public record Calibration(
         reviewTemperature,
         reviewCueWeight,
         Set.of(),
-        mixedThreshold);
+        mixedThreshold,
+        Double.NaN);
   }
 
   /** The mixed threshold of a review with ({@code contrast}) or without a contrast word. */
@@ -203,7 +205,8 @@ public record Calibration(
         t,
         cueWeight,
         reviewRules,
-        contrastMixedThreshold);
+        contrastMixedThreshold,
+        mixedSlope);
   }
 
   /** With these review rules (the mixed thresholds unchanged). */
@@ -217,7 +220,8 @@ public record Calibration(
         reviewTemperature,
         reviewCueWeight,
         rules,
-        contrastMixedThreshold);
+        contrastMixedThreshold,
+        mixedSlope);
   }
 
   public double[] apply(double[] p) {
@@ -255,12 +259,11 @@ public record Calibration(
     return best;
   }
 
-  public Calibration withMixedThreshold(double t) {
-    return withMixedThresholds(t, t);
-  }
-
-  /** With mixed thresholds for reviews without and with a contrast word. */
-  public Calibration withMixedThresholds(double t, double contrast) {
+  /**
+   * With mixed thresholds for reviews without and with a contrast word, and the slope of the mixed
+   * probability (NaN: the probability is the mixed score itself).
+   */
+  public Calibration withMixed(double t, double contrast, double slope) {
     return new Calibration(
         temperature,
         bias,
@@ -270,7 +273,21 @@ public record Calibration(
         reviewTemperature,
         reviewCueWeight,
         reviewRules,
-        contrast);
+        contrast,
+        slope);
+  }
+
+  /**
+   * The probability that a review is mixed, from its mixed score {@code m} (the smaller of its
+   * strongest positive and strongest negative sentence or clause probability; 0 when it has none):
+   * {@code σ(mixedSlope · (m − threshold))}, so that it reaches 0.5 exactly where the label turns
+   * "mixed"; the score itself when no slope was fitted (bundles before it); 0 for a score of 0.
+   */
+  public double mixedProbability(double m, boolean contrast) {
+    if (m <= 0 || Double.isNaN(mixedSlope)) {
+      return Math.max(m, 0);
+    }
+    return 1 / (1 + Math.exp(-mixedSlope * (m - mixedThreshold(contrast))));
   }
 
   /** Mean log-loss of calibrated probabilities. */
@@ -362,7 +379,8 @@ public record Calibration(
           "review_temperature",
           "review_cue_weight",
           "review_rules",
-          "mixed_threshold_contrast");
+          "mixed_threshold_contrast",
+          "mixed_slope");
 
   public Properties toProperties() {
     Properties p = new Properties();
@@ -383,6 +401,9 @@ public record Calibration(
     if (reviewRules.contains(ReviewRule.CONTRAST)) {
       p.setProperty("mixed_threshold_contrast", fmt(contrastMixedThreshold));
     }
+    if (!Double.isNaN(mixedSlope)) {
+      p.setProperty("mixed_slope", fmt(mixedSlope));
+    }
     return p;
   }
 
@@ -397,7 +418,8 @@ public record Calibration(
         Double.parseDouble(p.getProperty("review_temperature", "1")),
         Double.parseDouble(p.getProperty("review_cue_weight", "0")),
         ReviewRule.parse(p.getProperty("review_rules", "")),
-        Double.parseDouble(p.getProperty("mixed_threshold_contrast", mixed)));
+        Double.parseDouble(p.getProperty("mixed_threshold_contrast", mixed)),
+        Double.parseDouble(p.getProperty("mixed_slope", "NaN")));
   }
 
   private static double[] three(String csv) {
@@ -416,7 +438,7 @@ public record Calibration(
     return String.format(
         Locale.ROOT,
         "T=%.2f, bias=[%.2f, %.2f, %.2f], weights=[%.2f, %.2f, %.2f], review T=%.2f, review shift=[%.2f,"
-            + " %.2f, %.2f], review cue weight=%.2f, mixed threshold=%.2f%s, review rules: %s",
+            + " %.2f, %.2f], review cue weight=%.2f, mixed threshold=%.2f%s, mixed slope=%.1f, review rules: %s",
         temperature,
         bias[0],
         bias[1],
@@ -433,6 +455,7 @@ public record Calibration(
         reviewRules.contains(ReviewRule.CONTRAST)
             ? String.format(Locale.ROOT, " (after a contrast word %.2f)", contrastMixedThreshold)
             : "",
+        mixedSlope,
         ReviewRule.format(reviewRules));
   }
 }

@@ -198,9 +198,10 @@ public final class SentimentClassifier {
         }
       }
     }
-    double mixed = parts < 2 ? 0 : Math.min(maxPos, maxNeg);
+    double score = parts < 2 ? 0 : Math.min(maxPos, maxNeg);
     boolean contrast = contrastRule && hasContrast(analysis);
-    boolean isMixed = mixed > 0 && mixed >= calibration.mixedThreshold(contrast);
+    boolean isMixed = score > 0 && score >= calibration.mixedThreshold(contrast);
+    double mixed = calibration.mixedProbability(score, contrast);
     double rest = 1 - mixed;
     return new DocumentSentiment(
         isMixed ? DocumentSentiment.MIXED : doc.label().label(),

@@ -126,10 +126,7 @@ public final class SentimentEvaluation {
             .calibration()
             .fitReview(raw, docCues, gold.stream().mapToInt(Integer::intValue).toArray(), prior);
     SentimentModel fitted = model.withCalibrationOnly(cal);
-    if (model.calibration().reviewRules().contains(ReviewRule.CONTRAST)) {
-      return fitMixedThresholds(fitted, reviewDev, cues);
-    }
-    return fitted.withMixedThreshold(fitMixedThreshold(fitted, reviewDev, cues));
+    return fitMixed(fitted, reviewDev, cues);
   }
 
   /**
@@ -174,34 +171,38 @@ public final class SentimentEvaluation {
   }
 
   /**
-   * The mixed thresholds (without, with a contrast word) that maximise 4-class macro-F1 on {@code
-   * dev} (grid 0.20..0.95 each), and the model with them.
+   * The "mixed" decision fitted on {@code dev}: the threshold on the mixed score that maximises
+   * 4-class macro-F1 (grid 0.20..0.95; with {@link ReviewRule#CONTRAST} one for reviews with a
+   * contrast word and one for the rest), then the slope of the mixed probability ({@link
+   * Calibration#mixedProbability}) by log-loss of "is mixed" over the reviews with a mixed score.
    */
-  public static SentimentModel fitMixedThresholds(
+  public static SentimentModel fitMixed(
       SentimentModel model, List<LabeledJsonl.Item> dev, ReviewCues cues)
       throws java.io.IOException {
-    SentimentClassifier c = model.withMixedThreshold(2.0).newClassifier();
+    // Classify once with mixed switched off (threshold above any score) and the raw score as the
+    // mixed probability, then sweep: the same decision rule as classifyDocument.
+    SentimentClassifier c = model.withMixed(2.0, 2.0, Double.NaN).newClassifier();
     fi.palvelututka.models.text.FinnishAnalyzer analyzer =
         fi.palvelututka.models.text.AnalyzerModels.shipped().newAnalyzer();
+    boolean byContrast = model.calibration().reviewRules().contains(ReviewRule.CONTRAST);
     String[] label = new String[dev.size()];
-    double[] mixed = new double[dev.size()];
+    double[] score = new double[dev.size()];
     boolean[] contrast = new boolean[dev.size()];
     for (int i = 0; i < dev.size(); i++) {
       fi.palvelututka.models.text.Analysis a = analyzer.analyze(dev.get(i).text());
       DocumentSentiment d = c.classifyDocument(a, cues.of(a), cues);
       label[i] = d.label();
-      mixed[i] = d.mixed();
-      contrast[i] = SentimentClassifier.hasContrast(a);
+      score[i] = d.mixed();
+      contrast[i] = byContrast && SentimentClassifier.hasContrast(a);
     }
     double best = 0.5;
     double bestC = 0.5;
     double bestF1 = -1;
     for (double t = 0.20; t <= 0.9501; t += 0.05) {
-      for (double tc = 0.20; tc <= 0.9501; tc += 0.05) {
+      for (double tc = byContrast ? 0.20 : t; tc <= (byContrast ? 0.9501 : t); tc += 0.05) {
         ClassificationReport r = new ClassificationReport(LABELS4);
         for (int i = 0; i < dev.size(); i++) {
-          double th = contrast[i] ? tc : t;
-          boolean isMixed = mixed[i] > 0 && mixed[i] >= th;
+          boolean isMixed = score[i] > 0 && score[i] >= (contrast[i] ? tc : t);
           r.add(dev.get(i).label(), isMixed ? DocumentSentiment.MIXED : label[i]);
         }
         double f = r.macroF1();
@@ -212,38 +213,25 @@ public final class SentimentEvaluation {
         }
       }
     }
-    return model.withMixedThresholds(
-        Math.round(best * 100) / 100.0, Math.round(bestC * 100) / 100.0);
-  }
-
-  /** The mixed threshold that maximises 4-class macro-F1 on {@code dev} (grid 0.20..0.95). */
-  public static double fitMixedThreshold(
-      SentimentModel model, List<LabeledJsonl.Item> dev, ReviewCues cues)
-      throws java.io.IOException {
-    // Classify once with mixed switched off (threshold above any score), then sweep the
-    // threshold over the stored mixed scores: the same decision rule as classifyDocument.
-    SentimentClassifier c = model.withMixedThreshold(2.0).newClassifier();
-    String[] label = new String[dev.size()];
-    double[] mixed = new double[dev.size()];
-    for (int i = 0; i < dev.size(); i++) {
-      DocumentSentiment d = c.classifyDocument(dev.get(i).text(), cues);
-      label[i] = d.label();
-      mixed[i] = d.mixed();
-    }
-    double best = 0.5;
-    double bestF1 = -1;
-    for (double t = 0.20; t <= 0.9501; t += 0.05) {
-      ClassificationReport r = new ClassificationReport(LABELS4);
+    best = Math.round(best * 100) / 100.0;
+    bestC = Math.round(bestC * 100) / 100.0;
+    double slope = Double.NaN;
+    double bestLoss = Double.POSITIVE_INFINITY;
+    for (double k = 1; k <= 60.0001; k += 0.5) {
+      double loss = 0;
       for (int i = 0; i < dev.size(); i++) {
-        boolean isMixed = mixed[i] > 0 && mixed[i] >= t;
-        r.add(dev.get(i).label(), isMixed ? DocumentSentiment.MIXED : label[i]);
+        if (score[i] <= 0) {
+          continue;
+        }
+        double p = 1 / (1 + Math.exp(-k * (score[i] - (contrast[i] ? bestC : best))));
+        boolean gold = dev.get(i).label().equals(DocumentSentiment.MIXED);
+        loss -= Math.log(Math.max(gold ? p : 1 - p, 1e-12));
       }
-      double f = r.macroF1();
-      if (f > bestF1 + 1e-9) {
-        bestF1 = f;
-        best = t;
+      if (loss < bestLoss - 1e-12) {
+        bestLoss = loss;
+        slope = k;
       }
     }
-    return Math.round(best * 100) / 100.0;
+    return model.withMixed(best, byContrast ? bestC : best, slope);
   }
 }

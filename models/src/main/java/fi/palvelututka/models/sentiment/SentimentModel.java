@@ -233,14 +233,9 @@ public final class SentimentModel {
     return withCalibration(c, Map.of());
   }
 
-  /** A copy whose document label uses another "mixed" threshold. */
-  public SentimentModel withMixedThreshold(double t) throws IOException {
-    return withCalibration(calibration.withMixedThreshold(t), Map.of());
-  }
-
-  /** A copy with "mixed" thresholds for reviews without and with a contrast word. */
-  public SentimentModel withMixedThresholds(double t, double contrast) throws IOException {
-    return withCalibration(calibration.withMixedThresholds(t, contrast), Map.of());
+  /** A copy with mixed thresholds (without, with a contrast word) and mixed-probability slope. */
+  public SentimentModel withMixed(double t, double contrast, double slope) throws IOException {
+    return withCalibration(calibration.withMixed(t, contrast, slope), Map.of());
   }
 
   /** A copy whose review mode uses these rules (fit the review mode again after). */

@@ -44,7 +44,7 @@ class ReviewRuleTest {
   @Test
   void rulesAndContrastThresholdSurviveTheBundleSettings() {
     Calibration c =
-        base().withReviewRules(Set.of(ReviewRule.CONTRAST)).withMixedThresholds(0.8, 0.4);
+        base().withReviewRules(Set.of(ReviewRule.CONTRAST)).withMixed(0.8, 0.4, Double.NaN);
     Calibration back = Calibration.fromProperties(c.toProperties());
     assertThat(back.reviewRules()).containsExactly(ReviewRule.CONTRAST);
     assertThat(back.mixedThreshold(false)).isEqualTo(0.8);
@@ -58,6 +58,22 @@ class ReviewRuleTest {
     Calibration oldBack = Calibration.fromProperties(old);
     assertThat(oldBack.reviewRules()).isEmpty();
     assertThat(oldBack.mixedThreshold(true)).isEqualTo(0.6);
+  }
+
+  @Test
+  void mixedProbabilityIsHalfAtTheThresholdThatMakesTheLabel() {
+    Calibration c = base().withReviewRules(Set.of(ReviewRule.CONTRAST)).withMixed(0.8, 0.4, 10.0);
+    assertThat(c.mixedProbability(0.8, false)).isEqualTo(0.5);
+    assertThat(c.mixedProbability(0.4, true)).isEqualTo(0.5);
+    assertThat(c.mixedProbability(0.6, false)).isLessThan(0.5);
+    assertThat(c.mixedProbability(0.6, true)).isGreaterThan(0.5);
+    assertThat(c.mixedProbability(0.0, true)).isZero(); // no opposite sides at all
+    Calibration back = Calibration.fromProperties(c.toProperties());
+    assertThat(back.mixedSlope()).isEqualTo(10.0);
+    // bundles before the slope: the mixed score is the probability, as it was
+    Calibration old = Calibration.fromProperties(base().toProperties());
+    assertThat(old.mixedSlope()).isNaN();
+    assertThat(old.mixedProbability(0.7, true)).isEqualTo(0.7);
   }
 
   @Test

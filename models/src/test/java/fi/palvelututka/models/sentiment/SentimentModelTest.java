@@ -67,6 +67,7 @@ class SentimentModelTest {
     DocumentSentiment d = classifier.classifyDocument(text, cues);
     assertThat(d.label()).as(d.toString()).isEqualTo("mixed");
     assertThat(d.sentences()).hasSize(1); // per-sentence output stays per sentence
+    assertThat(d.mixed()).isGreaterThanOrEqualTo(0.5); // the label and its probability agree
     assertThat(classifier.classifyDocument("Ruoka oli hyvää ja palvelu nopeaa.", cues).label())
         .isEqualTo("positive");
   }
