@@ -115,6 +115,15 @@ public final class TrainSentimentCommand implements Callable<Integer> {
   String reviewRules;
 
   @Option(
+      names = "--lexicon-supplement",
+      paramLabel = "<tsv>",
+      defaultValue = "models/lexicon/review-lexicon-fi.tsv",
+      description =
+          "Words of Finnish service reviews added to the AFINN-fi lexicon where it lacks them"
+              + " (word<TAB>score, AFINN scale), or none (default: ${DEFAULT-VALUE}).")
+  String lexiconSupplement;
+
+  @Option(
       names = "--algorithm",
       defaultValue = Settings.DEFAULT_ALGORITHM,
       description =
@@ -221,6 +230,19 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       System.err.println("train-sentiment: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    SentimentLexicon supplement = null;
+    if (!"none".equals(lexiconSupplement)) {
+      Path sup = Path.of(lexiconSupplement);
+      if (!Files.isRegularFile(sup)) {
+        System.err.println(
+            "train-sentiment: --lexicon-supplement "
+                + sup
+                + ": no such file (run from the repository root, or give none)");
+        return ExitCodes.INPUT;
+      }
+      supplement =
+          SentimentLexicon.parse(Files.readString(sup, StandardCharsets.UTF_8)).withoutNegators();
+    }
     Path tsv;
     try {
       tsv = FinnSentimentReader.locate(corpora);
@@ -240,6 +262,16 @@ public final class TrainSentimentCommand implements Callable<Integer> {
           afinnFi.size(), afinnFi.size() - lexicon.size());
     } else {
       log("AFINN-fi not found at %s: lexicon features are empty", afinn);
+    }
+    String lexiconInfo = "AFINN-fi (Apache-2.0)";
+    if (supplement != null) {
+      int added = lexicon.plus(supplement).size() - lexicon.size();
+      log(
+          "lexicon supplement %s: %,d entries, %,d added (%,d already in AFINN-fi, whose scores"
+              + " stay)",
+          lexiconSupplement, supplement.size(), added, supplement.size() - added);
+      lexicon = lexicon.plus(supplement);
+      lexiconInfo += " + " + Path.of(lexiconSupplement).getFileName() + " (" + added + " words)";
     }
     List<FinnSentimentRow> rows = FinnSentimentReader.read(tsv);
     HashSplit split = HashSplit.standard();
@@ -275,7 +307,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
 
     Map<String, String> info = new LinkedHashMap<>();
     info.put("corpus", "FinnSentiment 2020 (CC BY 4.0), hash split 80/10/10");
-    info.put("lexicon", "AFINN-fi (Apache-2.0)");
+    info.put("lexicon", lexiconInfo);
     info.put("agreement", agreement);
     List<LabeledText> extra = new ArrayList<>();
     if (extraXed) {

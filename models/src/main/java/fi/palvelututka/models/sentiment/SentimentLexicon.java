@@ -28,7 +28,9 @@ public final class SentimentLexicon {
     return new SentimentLexicon(Map.of());
   }
 
-  /** Parses {@code word<TAB>score} lines. */
+  /**
+   * Parses {@code word<TAB>score} lines; blank lines and lines starting with {@code #} are skipped.
+   */
   public static SentimentLexicon parse(String tsv) throws IOException {
     Map<String, Integer> m = new HashMap<>();
     try (BufferedReader r = new BufferedReader(new StringReader(tsv))) {
@@ -36,7 +38,7 @@ public final class SentimentLexicon {
       int no = 0;
       while ((line = r.readLine()) != null) {
         no++;
-        if (line.isBlank()) {
+        if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
         int tab = line.lastIndexOf('\t');
@@ -66,6 +68,16 @@ public final class SentimentLexicon {
   public SentimentLexicon withoutNegators() {
     Map<String, Integer> m = new HashMap<>(scores);
     m.keySet().removeIf(Negation::isNegator);
+    return new SentimentLexicon(m);
+  }
+
+  /**
+   * This lexicon with the entries of {@code supplement} that it lacks (its own scores win where
+   * both have a word).
+   */
+  public SentimentLexicon plus(SentimentLexicon supplement) {
+    Map<String, Integer> m = new HashMap<>(supplement.scores);
+    m.putAll(scores);
     return new SentimentLexicon(m);
   }
 

@@ -39,4 +39,29 @@ class TrainSentimentCommandTest {
         .contains("unknown --review-rules 'contrast,sarcasm'")
         .contains("negated_lexicon, contrast");
   }
+
+  @Test
+  void missingLexiconSupplementIsAnInputError(@TempDir Path dir) {
+    PrintStream old = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code =
+          new CommandLine(new TrainSentimentCommand())
+              .execute(
+                  "--corpora",
+                  dir.resolve("missing").toString(),
+                  "--out",
+                  dir.toString(),
+                  "--lexicon-supplement",
+                  dir.resolve("nope.tsv").toString());
+    } finally {
+      System.setErr(old);
+    }
+    assertThat(code).isEqualTo(ExitCodes.INPUT);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--lexicon-supplement " + dir.resolve("nope.tsv"))
+        .contains("no such file");
+  }
 }
