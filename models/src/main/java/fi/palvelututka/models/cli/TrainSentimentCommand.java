@@ -192,6 +192,9 @@ public final class TrainSentimentCommand implements Callable<Integer> {
               + " model and, with --ablation, every variant (k trainings each; 0 = off, default).")
   int cv;
 
+  /** The lexicon the model was trained with, for its info and the report. */
+  private String lexiconInfo = "";
+
   private static void log(String fmt, Object... args) {
     System.err.printf(Locale.ROOT, "train-sentiment: " + fmt + "%n", args);
   }
@@ -263,7 +266,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     } else {
       log("AFINN-fi not found at %s: lexicon features are empty", afinn);
     }
-    String lexiconInfo = "AFINN-fi (Apache-2.0)";
+    lexiconInfo = "AFINN-fi (Apache-2.0)";
     if (supplement != null) {
       int added = lexicon.plus(supplement).size() - lexicon.size();
       log(
@@ -609,6 +612,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     }
     sb.append(" --iterations ").append(iterations).append(" --cutoff ").append(cutoff);
     sb.append(" --ngram ").append(ngram);
+    sb.append(" --lexicon-supplement ").append(lexiconSupplement);
     if (noBalance) {
       sb.append(" --no-balance");
     }
@@ -701,12 +705,13 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     md.append(
         String.format(
             Locale.ROOT,
-            "Data: FinnSentiment 2020 (Lindén, Jauhiainen & Hardwick; CC BY 4.0), %,d sentences, majority label. Split by SHA-256 of the normalized text: train %,d / dev %,d / test %,d (a text never on two sides). Training rows: %s. Lexicon: AFINN-fi (Apache-2.0).%n%n",
+            "Data: FinnSentiment 2020 (Lindén, Jauhiainen & Hardwick; CC BY 4.0), %,d sentences, majority label. Split by SHA-256 of the normalized text: train %,d / dev %,d / test %,d (a text never on two sides). Training rows: %s. Lexicon: %s.%n%n",
             total,
             nTrain,
             nDev,
             nTest,
-            agreement));
+            agreement,
+            lexiconInfo));
     md.append("Settings: ")
         .append(settings)
         .append(

@@ -81,6 +81,10 @@ class SentimentModelTest {
         "Ei huono ollenkaan.|positive",
         "Ei ollut kovin hyvä.|negative",
         "Ei kannata mennä.|negative",
+        // review words that AFINN-fi lacks, from the review lexicon supplement, negated
+        "Ei mitään valittamista.|positive",
+        "Ei moitittavaa.|positive",
+        "Hintaa ei voi moittia.|positive",
       })
   void negationIdioms(String text, String expected) {
     DocumentSentiment d = classifier.classifyDocument(text, cues);
