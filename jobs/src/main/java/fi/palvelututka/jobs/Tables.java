@@ -171,7 +171,7 @@ public final class Tables {
               required(
                   "mixed",
                   DoubleType,
-                  "Probability that the review is mixed (a clearly positive and a clearly negative sentence, or clause around a contrast word such as \"mutta\").")));
+                  "Probability that the review is mixed (a clearly positive and a clearly negative sentence, or clause around a contrast word such as \"mutta\"); at least 0.5 exactly when `sentiment` is `mixed`.")));
 
   public static final StructType SENTENCE_SENTIMENT =
       createStructType(
