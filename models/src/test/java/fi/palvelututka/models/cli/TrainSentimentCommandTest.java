@@ -11,56 +11,47 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * train-sentiment's usage errors, found before any corpus is read (training is tested elsewhere).
+ * train-sentiment's usage and input errors, found before any corpus is read (training is tested
+ * elsewhere).
  */
 class TrainSentimentCommandTest {
 
-  @Test
-  void unknownReviewRuleIsAUsageError(@TempDir Path dir) {
+  private record Run(int code, String err) {}
+
+  /** Runs train-sentiment with a missing corpora folder, an output in dir, and these options. */
+  private static Run run(Path dir, String... options) {
+    String[] args = new String[options.length + 4];
+    args[0] = "--corpora";
+    args[1] = dir.resolve("missing").toString();
+    args[2] = "--out";
+    args[3] = dir.toString();
+    System.arraycopy(options, 0, args, 4, options.length);
     PrintStream old = System.err;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
     try {
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code =
-          new CommandLine(new TrainSentimentCommand())
-              .execute(
-                  "--corpora",
-                  dir.resolve("missing").toString(),
-                  "--out",
-                  dir.toString(),
-                  "--review-rules",
-                  "contrast,sarcasm");
+      code = new CommandLine(new TrainSentimentCommand()).execute(args);
     } finally {
       System.setErr(old);
     }
-    assertThat(code).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    return new Run(code, err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void unknownReviewRuleIsAUsageError(@TempDir Path dir) {
+    Run r = run(dir, "--review-rules", "contrast,sarcasm");
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err())
         .contains("unknown --review-rules 'contrast,sarcasm'")
         .contains("negated_lexicon, contrast");
   }
 
   @Test
   void missingLexiconSupplementIsAnInputError(@TempDir Path dir) {
-    PrintStream old = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code =
-          new CommandLine(new TrainSentimentCommand())
-              .execute(
-                  "--corpora",
-                  dir.resolve("missing").toString(),
-                  "--out",
-                  dir.toString(),
-                  "--lexicon-supplement",
-                  dir.resolve("nope.tsv").toString());
-    } finally {
-      System.setErr(old);
-    }
-    assertThat(code).isEqualTo(ExitCodes.INPUT);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    Run r = run(dir, "--lexicon-supplement", dir.resolve("nope.tsv").toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.INPUT);
+    assertThat(r.err())
         .contains("--lexicon-supplement " + dir.resolve("nope.tsv"))
         .contains("no such file");
   }

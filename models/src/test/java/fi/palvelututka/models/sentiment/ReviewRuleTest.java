@@ -86,22 +86,19 @@ class ReviewRuleTest {
     assertThat(SentimentModel.fromBytes(without.toBytes()).calibration().reviewRules()).isEmpty();
   }
 
+  /** A classifier of the main model alone (no companion) with this lexicon and calibration. */
+  private SentimentClassifier mainModelOnly(SentimentModel m, SentimentLexicon lex, Calibration cal)
+      throws Exception {
+    return new SentimentClassifier(
+        m.doccat(), null, null, null, 1.0, analyzer, m.features(), lex, cal);
+  }
+
   @Test
   void negatedLexiconWordsAreCuesOfTheOppositePolarity() throws Exception {
     SentimentLexicon lex = new SentimentLexicon(Map.of("huono", -2, "hyvä", 3, "ei", -1));
     SentimentModel rules =
         SentimentModel.shipped().withReviewRules(Set.of(ReviewRule.NEGATED_LEXICON));
-    SentimentClassifier c =
-        new SentimentClassifier(
-            rules.doccat(),
-            null,
-            null,
-            null,
-            1.0,
-            analyzer,
-            rules.features(),
-            lex,
-            rules.calibration());
+    SentimentClassifier c = mainModelOnly(rules, lex, rules.calibration());
     Analysis a = analyzer.analyze("Ei huono. Ei ollut hyvä. Hyvä. Huono.");
     assertThat(c.reviewCues(a, null)).isDeepEqualTo(new int[][] {{0, 1}, {1, 0}, {0, 0}, {0, 0}});
     // added to the theme cues given
@@ -110,16 +107,7 @@ class ReviewRuleTest {
     assertThat(theme[0]).containsExactly(1, 0); // not changed in place
     // without the rule, the cues as given
     SentimentClassifier plain =
-        new SentimentClassifier(
-            rules.doccat(),
-            null,
-            null,
-            null,
-            1.0,
-            analyzer,
-            rules.features(),
-            lex,
-            rules.calibration().withReviewRules(Set.of()));
+        mainModelOnly(rules, lex, rules.calibration().withReviewRules(Set.of()));
     assertThat(plain.reviewCues(a, null)).isNull();
     assertThat(plain.reviewCues(a, theme)).isSameAs(theme);
   }
