@@ -1,10 +1,13 @@
 package fi.palvelututka.models.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fi.palvelututka.models.corpus.FinnSentimentReader;
 import fi.palvelututka.models.corpus.FinnSentimentRow;
 import fi.palvelututka.models.corpus.HashSplit;
 import fi.palvelututka.models.corpus.LabeledJsonl;
+import fi.palvelututka.models.eval.CalibrationReport;
 import fi.palvelututka.models.eval.ClassificationReport;
+import fi.palvelututka.models.sentiment.DocumentSentiment;
 import fi.palvelututka.models.sentiment.ReviewCues;
 import fi.palvelututka.models.sentiment.Sentiment;
 import fi.palvelututka.models.sentiment.SentimentEvaluation;
@@ -78,6 +81,39 @@ public final class EvaluateCommand implements Callable<Integer> {
               + " weighs, as the tag job does (default: the shipped one).")
   Path taxonomy;
 
+  /** A labelled review and, when the file gives them, its labelled sentences (else null). */
+  private record Review(LabeledJsonl.Item item, List<SentimentEvaluation.GoldSentence> sentences) {}
+
+  private List<Review> readReviews() throws IOException {
+    return LabeledJsonl.readLines(
+        input,
+        (n, no) -> {
+          JsonNode t = n.get(textField);
+          JsonNode l = n.get(labelField);
+          if (t == null || !t.isTextual() || l == null || !l.isTextual()) {
+            throw new IOException(
+                "needs string fields \"" + textField + "\" and \"" + labelField + "\"");
+          }
+          LabeledJsonl.Item it =
+              new LabeledJsonl.Item(
+                  n.path("id").asText(String.valueOf(no)), t.asText(), l.asText());
+          JsonNode ss = n.get("sentences");
+          if (ss == null || !ss.isArray()) {
+            return new Review(it, null);
+          }
+          List<SentimentEvaluation.GoldSentence> gold = new ArrayList<>();
+          for (JsonNode s : ss) {
+            String label = s.path("label").asText("");
+            if (!SentimentEvaluation.LABELS3.contains(label)) {
+              throw new IOException(
+                  "sentence label '" + label + "' (expected " + SentimentEvaluation.LABELS3 + ")");
+            }
+            gold.add(new SentimentEvaluation.GoldSentence(s.path("text").asText(""), label));
+          }
+          return new Review(it, gold);
+        });
+  }
+
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(input)) {
@@ -106,14 +142,15 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.out.println(SentimentEvaluation.calibration(m, data).toMarkdown());
       return ExitCodes.OK;
     }
-    List<LabeledJsonl.Item> items;
+    List<Review> reviews;
     try {
-      items = LabeledJsonl.read(input, textField, labelField);
+      reviews = readReviews();
     } catch (IOException e) {
       System.err.println("evaluate: " + e.getMessage());
       return ExitCodes.INPUT;
     }
-    for (LabeledJsonl.Item it : items) {
+    for (Review rv : reviews) {
+      LabeledJsonl.Item it = rv.item();
       if (!SentimentEvaluation.LABELS4.contains(it.label())) {
         System.err.println(
             "evaluate: item "
@@ -126,27 +163,58 @@ public final class EvaluateCommand implements Callable<Integer> {
         return ExitCodes.INPUT;
       }
     }
-    // each review classified once, for both reports
+    // each review classified once, for every report
     ClassificationReport r = new ClassificationReport(SentimentEvaluation.LABELS4);
     ClassificationReport three = new ClassificationReport(SentimentEvaluation.LABELS3);
+    ClassificationReport sentences = new ClassificationReport(SentimentEvaluation.LABELS3);
+    CalibrationReport calibration = new CalibrationReport();
+    int withSentences = 0;
+    int missed = 0;
     var c = m.newClassifier();
     ReviewCues cues = new ThemeTagger(Taxonomy.loadOrShipped(taxonomy))::cues;
-    for (LabeledJsonl.Item it : items) {
-      String p = c.classifyDocument(it.text(), cues).label();
+    for (Review rv : reviews) {
+      LabeledJsonl.Item it = rv.item();
+      DocumentSentiment d = c.classifyDocument(it.text(), cues);
+      String p = d.label();
       r.add(it.label(), p);
+      calibration.add(
+          new double[] {d.negative(), d.neutral(), d.positive(), d.mixed()},
+          SentimentEvaluation.LABELS4.indexOf(p),
+          SentimentEvaluation.LABELS4.indexOf(it.label()));
       if (!it.label().equals("mixed")) {
         // the 3-class view: a predicted mixed counts as neutral
         three.add(it.label(), p.equals("mixed") ? Sentiment.NEUTRAL.label() : p);
+      }
+      if (rv.sentences() != null) {
+        withSentences++;
+        missed += SentimentEvaluation.addSentences(sentences, it.text(), d, rv.sentences());
       }
     }
     System.out.printf(
         Locale.ROOT,
         "Review documents, 4 classes (positive, neutral, negative, mixed), n = %d%n%n",
-        items.size());
+        reviews.size());
     System.out.println(r.toMarkdown());
     System.out.println(
         "Without the gold-mixed reviews (a predicted mixed counts as neutral), 3 classes\n");
     System.out.println(three.toMarkdown());
+    System.out.println("Calibration of the review-document probabilities (4 classes)\n");
+    System.out.println(calibration.toMarkdown());
+    if (withSentences > 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "Sentences of the %d reviews with gold sentence labels (\"sentences\": [{\"text\","
+              + " \"label\"}]), 3 classes: each gold sentence against the predicted sentence that"
+              + " overlaps it most%s%n%n",
+          withSentences,
+          missed == 0
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "; %d gold sentence(s) not found in their review, left out",
+                  missed));
+      System.out.println(sentences.toMarkdown());
+    }
     return ExitCodes.OK;
   }
 }

@@ -46,6 +46,47 @@ public final class SentimentEvaluation {
     return r;
   }
 
+  /** A gold sentence of a labelled review: its text (a substring of the review) and its label. */
+  public record GoldSentence(String text, String label) {}
+
+  /**
+   * Adds the per-sentence sentiment of one review to {@code r} (3 classes): each gold sentence,
+   * found in {@code text} in order, against the label of the predicted sentence that overlaps it by
+   * the most characters (the analyzer may split sentences differently from the annotator).
+   *
+   * @return how many gold sentences were left out: not found in the text in order, or overlapping
+   *     no predicted sentence
+   */
+  public static int addSentences(
+      ClassificationReport r, String text, DocumentSentiment predicted, List<GoldSentence> gold) {
+    int from = 0;
+    int missed = 0;
+    for (GoldSentence g : gold) {
+      int start = g.text().isEmpty() ? -1 : text.indexOf(g.text(), from);
+      if (start < 0) {
+        missed++;
+        continue;
+      }
+      int end = start + g.text().length();
+      from = end;
+      DocumentSentiment.SentenceSentiment best = null;
+      int bestOverlap = 0;
+      for (DocumentSentiment.SentenceSentiment p : predicted.sentences()) {
+        int overlap = Math.min(end, p.end()) - Math.max(start, p.start());
+        if (overlap > bestOverlap) {
+          bestOverlap = overlap;
+          best = p;
+        }
+      }
+      if (best == null) {
+        missed++;
+        continue;
+      }
+      r.add(g.label(), best.sentiment().label().label());
+    }
+    return missed;
+  }
+
   /** Document labels with "mixed" against gold review labels. */
   public static ClassificationReport documents(
       SentimentModel model, List<LabeledJsonl.Item> items, ReviewCues cues) {
