@@ -25,17 +25,18 @@ public final class LabeledJsonl {
   private LabeledJsonl() {}
 
   public static List<Item> read(Path file, String textField, String labelField) throws IOException {
-    return readLines(
-        file,
-        (n, no) -> {
-          JsonNode t = n.get(textField);
-          JsonNode l = n.get(labelField);
-          if (t == null || !t.isTextual() || l == null || !l.isTextual()) {
-            throw new IOException(
-                "needs string fields \"" + textField + "\" and \"" + labelField + "\"");
-          }
-          return new Item(n.path("id").asText(String.valueOf(no)), t.asText(), l.asText());
-        });
+    return readLines(file, (n, no) -> item(n, no, textField, labelField));
+  }
+
+  /** The item of one JSON line (id: its "id" field, else the line number). */
+  public static Item item(JsonNode n, int lineNo, String textField, String labelField)
+      throws IOException {
+    JsonNode t = n.get(textField);
+    JsonNode l = n.get(labelField);
+    if (t == null || !t.isTextual() || l == null || !l.isTextual()) {
+      throw new IOException("needs string fields \"" + textField + "\" and \"" + labelField + "\"");
+    }
+    return new Item(n.path("id").asText(String.valueOf(lineNo)), t.asText(), l.asText());
   }
 
   /**
