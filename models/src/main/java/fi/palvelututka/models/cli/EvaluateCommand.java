@@ -177,10 +177,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       DocumentSentiment d = c.classifyDocument(it.text(), cues);
       String p = d.label();
       r.add(it.label(), p);
-      calibration.add(
-          new double[] {d.negative(), d.neutral(), d.positive(), d.mixed()},
-          SentimentEvaluation.LABELS4.indexOf(p),
-          SentimentEvaluation.LABELS4.indexOf(it.label()));
+      SentimentEvaluation.addDocumentCalibration(calibration, d, it.label());
       if (!it.label().equals("mixed")) {
         // the 3-class view: a predicted mixed counts as neutral
         three.add(it.label(), p.equals("mixed") ? Sentiment.NEUTRAL.label() : p);

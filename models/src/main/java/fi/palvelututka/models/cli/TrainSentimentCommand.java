@@ -268,12 +268,13 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     }
     lexiconInfo = "AFINN-fi (Apache-2.0)";
     if (supplement != null) {
-      int added = lexicon.plus(supplement).size() - lexicon.size();
+      SentimentLexicon merged = lexicon.plus(supplement);
+      int added = merged.size() - lexicon.size();
       log(
           "lexicon supplement %s: %,d entries, %,d added (%,d already in AFINN-fi, whose scores"
               + " stay)",
           lexiconSupplement, supplement.size(), added, supplement.size() - added);
-      lexicon = lexicon.plus(supplement);
+      lexicon = merged;
       lexiconInfo += " + " + Path.of(lexiconSupplement).getFileName() + " (" + added + " words)";
     }
     List<FinnSentimentRow> rows = FinnSentimentReader.read(tsv);

@@ -199,7 +199,8 @@ public final class SentimentClassifier {
       }
     }
     double score = parts < 2 ? 0 : Math.min(maxPos, maxNeg);
-    boolean contrast = contrastRule && hasContrast(analysis);
+    // only a review with a mixed score needs to know (most have none: skip the scan)
+    boolean contrast = score > 0 && contrastRule && hasContrast(analysis);
     boolean isMixed = score > 0 && score >= calibration.mixedThreshold(contrast);
     double mixed = calibration.mixedProbability(score, contrast);
     double rest = 1 - mixed;
@@ -250,18 +251,21 @@ public final class SentimentClassifier {
   /** The sentence cut before each clause-initial contrast conjunction with words on both sides. */
   static List<Sentence> clauses(Sentence s) {
     List<Token> ts = s.tokens();
-    List<Sentence> out = new ArrayList<>();
+    List<Sentence> out = null; // most sentences have no cut: nothing allocated for them
     int from = 0;
     for (int i = 1; i < ts.size(); i++) {
       if (ts.get(i).isWord()
           && CLAUSE_CONTRAST.contains(ts.get(i).norm())
           && words(ts, from, i) >= CLAUSE_MIN_WORDS
           && words(ts, i + 1, ts.size()) >= CLAUSE_MIN_WORDS) {
+        if (out == null) {
+          out = new ArrayList<>();
+        }
         out.add(part(s, from, i));
         from = i;
       }
     }
-    if (out.isEmpty()) {
+    if (out == null) {
       return List.of(s);
     }
     out.add(part(s, from, ts.size()));

@@ -37,13 +37,17 @@ public final class SentimentEvaluation {
     CalibrationReport r = new CalibrationReport();
     SentimentClassifier c = model.newClassifier();
     for (LabeledJsonl.Item it : items) {
-      DocumentSentiment d = c.classifyDocument(it.text(), cues);
-      r.add(
-          new double[] {d.negative(), d.neutral(), d.positive(), d.mixed()},
-          LABELS4.indexOf(d.label()),
-          LABELS4.indexOf(it.label()));
+      addDocumentCalibration(r, c.classifyDocument(it.text(), cues), it.label());
     }
     return r;
+  }
+
+  /** Adds one review document's 4-class probabilities and label against its gold label. */
+  public static void addDocumentCalibration(CalibrationReport r, DocumentSentiment d, String gold) {
+    r.add(
+        new double[] {d.negative(), d.neutral(), d.positive(), d.mixed()},
+        LABELS4.indexOf(d.label()),
+        LABELS4.indexOf(gold));
   }
 
   /** A gold sentence of a labelled review: its text (a substring of the review) and its label. */
