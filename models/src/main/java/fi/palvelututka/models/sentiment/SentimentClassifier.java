@@ -2,6 +2,7 @@ package fi.palvelututka.models.sentiment;
 
 import fi.palvelututka.models.text.Analysis;
 import fi.palvelututka.models.text.FinnishAnalyzer;
+import fi.palvelututka.models.text.Negation;
 import fi.palvelututka.models.text.Sentence;
 import fi.palvelututka.models.text.Token;
 import java.util.ArrayList;
@@ -297,7 +298,8 @@ public final class SentimentClassifier {
   /**
    * The cues of the review mode: the theme cues given ({@code cues}, per sentence; null = none),
    * with {@link ReviewRule#NEGATED_LEXICON} plus one cue of the opposite polarity per lexicon word
-   * in a negation scope. Null when the rule is off and no cues were given.
+   * in a negation scope (the analyzer's, or after "ilman" / "vailla"). Null when the rule is off
+   * and no cues were given.
    */
   int[][] reviewCues(Analysis analysis, int[][] cues) {
     if (!calibration.reviewRules().contains(ReviewRule.NEGATED_LEXICON)) {
@@ -307,8 +309,10 @@ public final class SentimentClassifier {
     int[][] out = new int[all.size()][];
     for (int i = 0; i < all.size(); i++) {
       int[] c = cues == null || cues[i] == null ? new int[2] : cues[i].clone();
+      Negation.WithoutScope without = new Negation.WithoutScope();
       for (Token t : all.get(i).tokens()) {
-        if (t.isWord() && t.negated()) {
+        boolean negated = without.next(t) || t.negated();
+        if (t.isWord() && negated) {
           int score = SentimentFeatures.WordFeatures.of(t, lexicon, featureKey, canonical).score;
           if (score < 0) {
             c[1]++;

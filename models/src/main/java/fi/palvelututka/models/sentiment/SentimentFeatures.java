@@ -1,6 +1,7 @@
 package fi.palvelututka.models.sentiment;
 
 import fi.palvelututka.models.text.Analysis;
+import fi.palvelututka.models.text.Negation;
 import fi.palvelututka.models.text.Sentence;
 import fi.palvelututka.models.text.Token;
 import fi.palvelututka.models.text.Word;
@@ -125,18 +126,20 @@ public final class SentimentFeatures {
     for (Sentence s : analysis.sentences()) {
       List<Token> ts = s.tokens();
       WordFeatures prev = null;
+      Negation.WithoutScope without = new Negation.WithoutScope();
       for (int i = 0; i < ts.size(); i++) {
         Token t = ts.get(i);
+        boolean negated = without.next(t) || t.negated();
         WordFeatures w = t.isWord() ? WordFeatures.of(t, lex, memoKey, canonical) : null;
         if (useLemmas) {
           if (w != null) {
-            out.add(w.lemma(t.negated()));
+            out.add(w.lemma(negated));
           } else {
             otherToken(t, out);
           }
         }
         if (useStems && w != null) {
-          String stem = w.stem(t.negated());
+          String stem = w.stem(negated);
           if (stem != null) {
             out.add(stem);
           }
@@ -144,8 +147,8 @@ public final class SentimentFeatures {
         if ((useLex || useInt) && w != null && w.score != 0) {
           int pos = w.score > 0 ? 1 : 0;
           if (useLex) {
-            out.add(LEX[t.negated() ? 1 : 0][pos][Math.abs(w.score) >= 3 ? 1 : 0]);
-            sum += t.negated() ? -w.score : w.score;
+            out.add(LEX[negated ? 1 : 0][pos][Math.abs(w.score) >= 3 ? 1 : 0]);
+            sum += negated ? -w.score : w.score;
           }
           if (useInt && prev != null) {
             if (prev.intensifier) {

@@ -88,11 +88,16 @@ public final class SentimentLexicon {
     return sb.toString();
   }
 
-  /** Score of a lemma or word form, 0 when unknown. */
+  /**
+   * Score of a word: of its form when the lexicon lists the form, else of its lemma; 0 when
+   * unknown. The form comes first because an entry for a form is the more specific one, and the
+   * lemma may be a wrong guess: the abessive "ongelmitta" (without problems) is lemmatized to
+   * "ongelma" (a problem), "mahtavaa" (great) to "mahtaa".
+   */
   public int score(String lemma, String norm) {
-    Integer s = scores.get(lemma);
+    Integer s = scores.get(norm);
     if (s == null) {
-      s = scores.get(norm);
+      s = scores.get(lemma);
     }
     return s == null ? 0 : s;
   }

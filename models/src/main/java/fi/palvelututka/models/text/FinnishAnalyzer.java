@@ -64,7 +64,10 @@ public final class FinnishAnalyzer {
       String st = t.substring(s.getStart(), s.getEnd());
       List<FinnishTokenizer.Tok> toks = tokenizer.tokenize(st);
       List<Token> tokens = new ArrayList<>(toks.size());
-      int negLeft = 0;
+      int negLeft = 0; // words left in a negation scope
+      int irrLeft = 0; // words left in an irrealis scope ("olisi voinut olla ...")
+      boolean conditional = false; // a conditional since the clause began, its "olla" not yet
+      boolean sawNegator = false;
       for (FinnishTokenizer.Tok k : toks) {
         int a = s.getStart() + k.start();
         int b = s.getStart() + k.end();
@@ -74,23 +77,85 @@ public final class FinnishAnalyzer {
         String norm = word ? w.norm() : norm(surface, k.type());
         String lemma = word ? w.lemma() : norm;
         boolean negator = word && w.negator();
+        int role = word ? w.scopeRole() : 0;
         boolean negated = false;
         if (k.type() == TokenType.PUNCT || (word && w.breaksScope())) {
           negLeft = 0;
-        } else if (word && !negator && negLeft > 0) {
-          negated = true;
-          negLeft--;
+          irrLeft = 0;
+          conditional = false;
+        } else if (word && !negator) {
+          boolean inScope = negLeft > 0 || irrLeft > 0;
+          negLeft = Math.max(0, negLeft - 1);
+          irrLeft = Math.max(0, irrLeft - 1);
+          negated = inScope && (role & Negation.COMPARATIVE) == 0;
         }
         if (negator) {
           negLeft = Negation.WINDOW;
+          sawNegator = true;
+        } else if (word) {
+          if ((role & Negation.COPULA) != 0 && conditional) {
+            // "olisi voinut olla parempi": what follows was wanted; "ei olisi voinut olla
+            // parempi": the negation of a wish is praise, so both scopes end here
+            if (negated) {
+              negLeft = 0;
+            } else {
+              irrLeft = Negation.IRREALIS_WINDOW;
+            }
+            conditional = false;
+          }
+          if ((role & Negation.CONDITIONAL) != 0) {
+            conditional = true;
+          }
         }
         tokens.add(new Token(surface, a, b, k.type(), norm, lemma, negator, negated, w));
+      }
+      if (sawNegator) {
+        frontedScopes(tokens);
       }
       if (!tokens.isEmpty()) {
         sentences.add(new Sentence(st, s.getStart(), s.getEnd(), List.copyOf(tokens)));
       }
     }
     return new Analysis(text, List.copyOf(sentences), restore);
+  }
+
+  /**
+   * Marks the words fronted before each negation verb as in its scope ("Ongelmia ei ollut"; see
+   * {@link Negation}): walking back from the verb, at most {@link Negation#FRONTED_WINDOW} words,
+   * each a partitive or, before a modal ("ei voi"), an infinitive; the walk stops at any other
+   * token. Only before a verb of being, appearing or getting ({@link Negation#EXISTENTIAL}).
+   */
+  private static void frontedScopes(List<Token> tokens) {
+    for (int k = 1; k < tokens.size(); k++) {
+      if (!tokens.get(k).negator()
+          || (tokens.get(k).word().scopeRole() & Negation.FRONTABLE) == 0) {
+        continue;
+      }
+      int verb =
+          k + 1 < tokens.size() && tokens.get(k + 1).isWord()
+              ? tokens.get(k + 1).word().scopeRole()
+              : 0;
+      if ((verb & Negation.EXISTENTIAL) == 0) {
+        continue;
+      }
+      int need = Negation.PARTITIVE | ((verb & Negation.MODAL) != 0 ? Negation.INFINITIVE : 0);
+      for (int j = k - 1; j >= 0 && j >= k - Negation.FRONTED_WINDOW; j--) {
+        Token f = tokens.get(j);
+        if (!f.isWord() || f.negator() || f.word().breaksScope()) {
+          break;
+        }
+        if ((f.word().scopeRole() & need) == 0) {
+          break;
+        }
+        if (!f.negated()) {
+          tokens.set(
+              j,
+              new Token(
+                  f.text(), f.start(), f.end(), f.type(), f.norm(), f.lemma(), false, true,
+                  f.word()));
+        }
+      }
+    }
   }
 
   /** Cuts long text at a whitespace near the limit, never inside a surrogate pair. */

@@ -10,12 +10,178 @@ import java.util.Set;
  * punctuation, at a clause-linking conjunction ("mutta", "vaan", "koska", "kun", "ja", ...), and at
  * "kuin" ("ei voi kuin suositella" = can only recommend, which is not negated praise).
  *
+ * <p>Three more shapes of Finnish negation, each a scope of its own (ended by the same breakers):
+ *
+ * <ul>
+ *   <li><b>Fronted</b> ({@link #FRONTED_WINDOW} words): the existential negative puts its subject
+ *       or object, in the partitive, before the verb: "Ongelmia ei ollut", "Mitään moitittavaa ei
+ *       löytynyt", "Kiitosta ei kuulunut". The words right before a negation verb are in scope when
+ *       each is a partitive (an inflected form ending in -a/-ä, or one shaped like a partitive; not
+ *       a pronoun), or, before "ei voi" / "ei tarvitse" / "ei kannata", any form ending in -a/-ä
+ *       (an infinitive: "Valittaa ei voi"). A nominative subject ("Ruoka ei ollut hyvää") is not.
+ *   <li><b>Without</b> ({@link #WITHOUT_WINDOW} words): "ilman" and "vailla" negate what follows
+ *       ("ilman ongelmia", "ilman anteeksipyyntöä"), for the sentiment features only ({@link
+ *       WithoutScope}).
+ *   <li><b>Irrealis</b> ({@link #IRREALIS_WINDOW} words): after a conditional ("olisi", "voisi",
+ *       "saisi", "pitäisi", ...), the complement of "olla" / "ollut" is what was wanted and
+ *       missing: "Olisi voinut olla parempi", "Palvelu saisi olla ystävällisempää", "Olisi ollut
+ *       kiva tietää". Inside a negation scope it cancels it: "Ei olisi voinut olla parempi" is
+ *       praise.
+ * </ul>
+ *
  * <p>Stateless and thread-safe.
  */
 public final class Negation {
 
   /** Words in scope after a negation verb, at most. */
   public static final int WINDOW = 4;
+
+  /** Words before a negation verb in a fronted scope, at most. */
+  public static final int FRONTED_WINDOW = 3;
+
+  /**
+   * Words in scope after "ilman" / "vailla", at most. This scope is the sentiment features' alone
+   * ({@link WithoutScope}): the analyzer's {@link Token#negated} flag leaves it out, because the
+   * theme patterns that concern "without" name the word themselves ("ilman lisämaksua").
+   */
+  public static final int WITHOUT_WINDOW = 2;
+
+  /** Words in an irrealis scope after "olla" / "ollut", at most. */
+  public static final int IRREALIS_WINDOW = 3;
+
+  /** {@link #role} bits. */
+  public static final int WITHOUT = 1;
+
+  public static final int CONDITIONAL = 2;
+  public static final int COPULA = 4;
+  public static final int PARTITIVE = 8;
+
+  /** A form ending in -a/-ä, which may be an infinitive (a partitive is one too). */
+  public static final int INFINITIVE = 16;
+
+  public static final int MODAL = 32;
+
+  /** A connegative verb after which fronted words are in the negation's scope. */
+  public static final int EXISTENTIAL = 256;
+
+  /**
+   * A comparative in the partitive ("parempaa", "nopeampia"): never in a scope. With a negation it
+   * nearly always means "nothing better": "Parempaa ei voi toivoa", "Ei ole parempaa paikkaa".
+   */
+  public static final int COMPARATIVE = 64;
+
+  /**
+   * A negation verb that can have words fronted before it in its clause. Not "eikä" (and not),
+   * "ettei", "ellei", ...: they begin a clause, and the words before them are the previous one's.
+   */
+  public static final int FRONTABLE = 128;
+
+  static final Set<String> FRONTABLE_NEGATORS =
+      Set.of("ei", "en", "emme", "ette", "eivät", "eivat", "emmä"); // "et" is also "että"
+
+  static final Set<String> WITHOUT_WORDS = Set.of("ilman", "vailla");
+
+  /** Conditional forms that make the "olla" after them irrealis. */
+  static final Set<String> CONDITIONALS =
+      Set.of(
+          "olisi",
+          "olis",
+          "oisi",
+          "ois",
+          "olisin",
+          "olisit",
+          "olisimme",
+          "olisitte",
+          "olisivat",
+          "oltais",
+          "oltaisiin",
+          "voisi",
+          "vois",
+          "voisivat",
+          "saisi",
+          "sais",
+          "saisivat",
+          "pitäisi",
+          "pitäis",
+          "pitäisivät",
+          "täytyisi",
+          "kannattaisi",
+          "tarvitsisi",
+          "tulisi",
+          "voisitte",
+          "saisitte");
+
+  static final Set<String> COPULAS = Set.of("olla", "ollut", "ollu", "olleet", "oltu");
+
+  /** Connegative modals before which a fronted infinitive is negated ("Valittaa ei voi"). */
+  static final Set<String> MODALS =
+      Set.of(
+          "voi",
+          "voinut",
+          "voinu",
+          "tarvitse",
+          "tarvinnut",
+          "tarvinnu",
+          "kannata",
+          "kannattanut",
+          "pysty",
+          "pystynyt");
+
+  /**
+   * Connegative verbs of being, appearing and getting, after which the words fronted before the
+   * negation verb are in its scope: "Ongelmia ei ollut", "Kiitosta ei kuulunut", "Apua ei saanut".
+   * After another verb a fronted object is not what is negated: "hajonnutta imuria ei oteta
+   * takaisin" (the broken vacuum cleaner is not taken back) says nothing good of it.
+   */
+  static final Set<String> EXISTENTIALS =
+      Set.of(
+          "ole",
+          "oo",
+          "ollut",
+          "ollu",
+          "olleet",
+          "löydy",
+          "löytynyt",
+          "löytyny",
+          "loydy",
+          "loytynyt",
+          "tule",
+          "tullut",
+          "tullu",
+          "tulleet",
+          "näy",
+          "näkynyt",
+          "nay",
+          "nakynyt",
+          "kuulu",
+          "kuulunut",
+          "kuulunu",
+          "ilmene",
+          "ilmennyt",
+          "jää",
+          "jäänyt",
+          "jääny",
+          "jaa",
+          "jaanyt",
+          "heru",
+          "herunut",
+          "sattunut",
+          "esiintynyt",
+          "saa",
+          "saanut",
+          "saanu",
+          "saatu",
+          "saada",
+          "annettu",
+          "tarjottu",
+          "kuulla",
+          "näkyä");
+
+  /** Lemmas that are never a fronted partitive in scope: pronouns. */
+  static final Set<String> PRONOUNS =
+      Set.of(
+          "minä", "sinä", "hän", "me", "te", "he", "se", "ne", "tämä", "tuo", "nämä", "nuo", "joka",
+          "mikä", "kuka", "itse", "mä", "sä", "tää", "toi", "nää", "noi");
 
   static final Set<String> NEGATORS =
       Set.of(
@@ -48,11 +214,104 @@ public final class Negation {
 
   private Negation() {}
 
+  /**
+   * The "without" scope along one sentence's tokens: feed every token in order to {@link #next}; it
+   * says whether the token is in the scope of an "ilman" / "vailla" before it. A new one per
+   * sentence.
+   */
+  public static final class WithoutScope {
+    private int left;
+
+    /** Whether {@code t} is in a "without" scope (never a partitive comparative). */
+    public boolean next(Token t) {
+      if (!t.isWord() || t.word() == null) {
+        if (t.type() == TokenType.PUNCT) {
+          left = 0;
+        }
+        return false;
+      }
+      Word w = t.word();
+      if (w.breaksScope() || w.negator()) {
+        left = 0;
+        return false;
+      }
+      boolean in = left > 0 && (w.scopeRole() & COMPARATIVE) == 0;
+      left = (w.scopeRole() & WITHOUT) != 0 ? WITHOUT_WINDOW : Math.max(0, left - 1);
+      return in;
+    }
+  }
+
   public static boolean isNegator(String norm) {
     return NEGATORS.contains(norm);
   }
 
   public static boolean breaksScope(String norm) {
     return SCOPE_BREAKERS.contains(norm);
+  }
+
+  /** The scope role bits of a word form ({@link #WITHOUT}, {@link #CONDITIONAL}, ...). */
+  public static int role(String norm, String lemma) {
+    int r = 0;
+    if (FRONTABLE_NEGATORS.contains(norm)) {
+      r |= FRONTABLE;
+    }
+    if (WITHOUT_WORDS.contains(norm)) {
+      r |= WITHOUT;
+    }
+    if (CONDITIONALS.contains(norm)) {
+      r |= CONDITIONAL;
+    }
+    if (COPULAS.contains(norm)) {
+      r |= COPULA;
+    }
+    if (MODALS.contains(norm)) {
+      r |= MODAL | EXISTENTIAL;
+    } else if (EXISTENTIALS.contains(norm)) {
+      r |= EXISTENTIAL;
+    }
+    int n = norm.length();
+    char last = n == 0 ? ' ' : norm.charAt(n - 1);
+    if (norm.endsWith("mpaa")
+        || norm.endsWith("mpää")
+        || norm.endsWith("mpia")
+        || norm.endsWith("mpiä")) {
+      r |= COMPARATIVE;
+    } else if (n >= 4 && (last == 'a' || last == 'ä') && !PRONOUNS.contains(lemma)) {
+      r |= INFINITIVE;
+      if (partitive(norm, lemma)) {
+        r |= PARTITIVE;
+      }
+    }
+    return r;
+  }
+
+  /**
+   * Whether a form ending in -a/-ä is shaped like a partitive, whether or not the lemmatizer knew
+   * it ("jonoa" stays "jonoa"): -a/-ä after a vowel ("jonoa", "ruokaa", "ongelmia"), -ta/-tä after
+   * a vowel ("virheitä"), -sta/-stä of a noun in -s, right after its base form ("kiitosta" of
+   * "kiitos"; otherwise -sta is the elative, "palautuksesta" of "palautus": "myöhästymisestä ei
+   * ilmoitettu" is about the delay, not a delay that did not happen), -ja/-jä of an inflected
+   * plural ("vikoja"). Nominatives mostly end in a consonant and -a ("ruoka", "pizza",
+   * "henkilökunta"), and -ja of a nominative is an agent noun ("tarjoilija").
+   */
+  static boolean partitive(String norm, String lemma) {
+    int n = norm.length();
+    char p = norm.charAt(n - 2);
+    char pp = norm.charAt(n - 3);
+    if (vowel(p)) {
+      return true;
+    }
+    if (p == 't') {
+      return vowel(pp)
+          || (pp == 's'
+              && lemma.endsWith("s")
+              && n == lemma.length() + 2
+              && norm.startsWith(lemma));
+    }
+    return p == 'j' && !norm.equals(lemma);
+  }
+
+  private static boolean vowel(char c) {
+    return "aeiouyäö".indexOf(c) >= 0;
   }
 }

@@ -31,6 +31,9 @@ public final class Word {
   private final boolean negator;
   private final boolean breaksScope;
 
+  /** {@link Negation#role} of the form: derived from norm and lemma. */
+  private final int scopeRole;
+
   /** Most memo slots a word keeps. The tagger fills two (theme patterns, sentiment). */
   static final int MAX_SLOTS = 4;
 
@@ -42,6 +45,7 @@ public final class Word {
     this.lemma = lemma;
     this.negator = negator;
     this.breaksScope = breaksScope;
+    this.scopeRole = Negation.role(norm, lemma);
   }
 
   public String norm() {
@@ -58,6 +62,11 @@ public final class Word {
 
   public boolean breaksScope() {
     return breaksScope;
+  }
+
+  /** The form's {@link Negation#role} bits (what scope it opens or may fall in). */
+  public int scopeRole() {
+    return scopeRole;
   }
 
   /** The value kept under {@code key} (compared by identity), or null. */

@@ -21,9 +21,15 @@ import org.junit.jupiter.api.Test;
 class ReviewEvalDataTest {
 
   private static final List<String> DEV =
-      List.of("reviews-sentiment-dev.jsonl", "reviews-sentiment-dev2.jsonl");
+      List.of(
+          "reviews-sentiment-dev.jsonl",
+          "reviews-sentiment-dev2.jsonl",
+          "negation-challenge-dev.jsonl");
   private static final List<String> TEST =
-      List.of("reviews-sentiment-test.jsonl", "reviews-sentiment-test2.jsonl");
+      List.of(
+          "reviews-sentiment-test.jsonl",
+          "reviews-sentiment-test2.jsonl",
+          "negation-challenge-test.jsonl");
 
   private record Review(String file, String id, String text) {}
 

@@ -24,6 +24,15 @@ class SentimentLexiconTest {
   }
 
   @Test
+  void aListedFormWinsOverItsLemma() {
+    // the abessive "ongelmitta" (without problems) is lemmatized to "ongelma" (a problem)
+    SentimentLexicon l = new SentimentLexicon(Map.of("ongelma", -2, "ongelmitta", 2));
+    assertThat(l.score("ongelma", "ongelmitta")).isEqualTo(2);
+    assertThat(l.score("ongelma", "ongelmia")).isEqualTo(-2);
+    assertThat(l.score("x", "y")).isZero();
+  }
+
+  @Test
   void badLinesNameTheirNumber() {
     assertThatThrownBy(() -> SentimentLexicon.parse("tyly\t-2\nkehua 2\n"))
         .isInstanceOf(IOException.class)

@@ -85,6 +85,18 @@ class SentimentModelTest {
         "Ei mitään valittamista.|positive",
         "Ei moitittavaa.|positive",
         "Hintaa ei voi moittia.|positive",
+        // the object fronted before "ei" ("there were no problems"), "without", the abessive
+        "Ongelmia ei ollut.|positive",
+        "Mitään moitittavaa ei löytynyt.|positive",
+        "Apua ei saanut mistään.|negative",
+        "Kaikki hoitui ilman ongelmia.|positive",
+        "Kaikki meni ongelmitta.|positive",
+        // irrealis: what would have been good was missing; its negation is praise
+        "Olisi voinut olla parempi.|negative",
+        "Ei olisi voinut olla parempi.|positive",
+        "Parempaa palvelua ei voi toivoa.|positive",
+        "Ei hassumpi.|positive",
+        "Vältä tätä paikkaa.|negative",
       })
   void negationIdioms(String text, String expected) {
     DocumentSentiment d = classifier.classifyDocument(text, cues);

@@ -2,6 +2,7 @@ package fi.palvelututka.models.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,75 @@ class FinnishAnalyzerTest {
     String t = "Ei voi kuin suositella!";
     assertThat(token(t, "voi").negated()).isTrue();
     assertThat(token(t, "suositella").negated()).isFalse();
+  }
+
+  @Test
+  void frontedPartitiveBeforeNegationIsInScope() {
+    String t = "Mitään ongelmia ei ollut.";
+    assertThat(token(t, "ongelmia").negated()).isTrue();
+    assertThat(token(t, "ollut").negated()).isTrue();
+    assertThat(token("Kiitosta ei kuulunut.", "Kiitosta").negated()).isTrue();
+    // a nominative subject is not ("the food was not good": the food is not negated)
+    assertThat(token("Ruoka ei ollut hyvää.", "Ruoka").negated()).isFalse();
+    // the walk stops at a word that is not a partitive, and at a clause boundary
+    String u = "Tänään jonoa ei ollut.";
+    assertThat(token(u, "jonoa").negated()).isTrue();
+    assertThat(token(u, "Tänään").negated()).isFalse();
+    String v = "Kahvi oli kylmää eikä kukaan pahoitellut.";
+    assertThat(token(v, "kylmää").negated()).as("eikä begins a clause").isFalse();
+    assertThat(token("Ruoka oli kylmää, ei hyvää.", "kylmää").negated()).isFalse();
+    // an infinitive only before a modal
+    assertThat(token("Valittaa ei voi.", "Valittaa").negated()).isTrue();
+    // a partitive comparative is never in scope: "nothing better" is praise
+    String w = "Parempaa palvelua ei voi toivoa.";
+    assertThat(token(w, "palvelua").negated()).isTrue();
+    assertThat(token(w, "Parempaa").negated()).isFalse();
+    assertThat(token("Ei voi parempaa toivoa.", "parempaa").negated()).isFalse();
+    // only before a verb of being, appearing or getting: a fronted object of another verb is not
+    // what the negation denies ("the broken vacuum cleaner is not taken back")
+    assertThat(token("Hajonnutta imuria ei oteta takaisin.", "Hajonnutta").negated()).isFalse();
+    assertThat(token("Apua ei saanut mistään.", "Apua").negated()).isTrue();
+    // an elative is not a partitive: the delay is not denied
+    assertThat(token("Myöhästymisestä ei ilmoitettu.", "Myöhästymisestä").negated()).isFalse();
+    assertThat(token("Palautuksesta ei ole kuulunut.", "Palautuksesta").negated()).isFalse();
+  }
+
+  @Test
+  void ilmanAndVaillaNegateWhatFollowsForSentimentOnly() {
+    String t = "Kaikki hoitui ilman mitään ongelmia ja nopeasti.";
+    // not in the analyzer's flag: the theme patterns name "ilman" themselves
+    assertThat(token(t, "ongelmia").negated()).isFalse();
+    Sentence s = analyzer.analyze(t).sentences().get(0);
+    Negation.WithoutScope without = new Negation.WithoutScope();
+    List<String> in = new ArrayList<>();
+    for (Token k : s.tokens()) {
+      if (without.next(k)) {
+        in.add(k.text());
+      }
+    }
+    assertThat(in).containsExactly("mitään", "ongelmia");
+    Negation.WithoutScope w2 = new Negation.WithoutScope();
+    List<String> in2 = new ArrayList<>();
+    for (Token k : analyzer.analyze("Jäin vailla vastausta, taas.").sentences().get(0).tokens()) {
+      if (w2.next(k)) {
+        in2.add(k.text());
+      }
+    }
+    assertThat(in2).containsExactly("vastausta");
+  }
+
+  @Test
+  void irrealisComplementIsInScopeAndCancelsANegation() {
+    String t = "Palvelu olisi voinut olla parempi.";
+    assertThat(token(t, "parempi").negated()).isTrue();
+    assertThat(token(t, "Palvelu").negated()).isFalse();
+    assertThat(token("Olisi ollut kiva tietää etukäteen.", "kiva").negated()).isTrue();
+    // the negation of a wish is praise
+    assertThat(token("Ei olisi voinut olla parempi.", "parempi").negated()).isFalse();
+    // a conditional without "olla" opens nothing
+    assertThat(token("Voisi suositella kaikille.", "suositella").negated()).isFalse();
+    // and a clause boundary ends the wait for "olla"
+    assertThat(token("Jos voisi, niin olla hyvä.", "hyvä").negated()).isFalse();
   }
 
   @Test
