@@ -106,23 +106,20 @@ class FinnishAnalyzerTest {
     String t = "Kaikki hoitui ilman mitään ongelmia ja nopeasti.";
     // not in the analyzer's flag: the theme patterns name "ilman" themselves
     assertThat(token(t, "ongelmia").negated()).isFalse();
-    Sentence s = analyzer.analyze(t).sentences().get(0);
+    assertThat(withoutScope(t)).containsExactly("mitään", "ongelmia");
+    assertThat(withoutScope("Jäin vailla vastausta, taas.")).containsExactly("vastausta");
+  }
+
+  /** The tokens of a one-sentence text that {@link Negation.WithoutScope} puts in its scope. */
+  private List<String> withoutScope(String text) {
     Negation.WithoutScope without = new Negation.WithoutScope();
     List<String> in = new ArrayList<>();
-    for (Token k : s.tokens()) {
+    for (Token k : analyzer.analyze(text).sentences().get(0).tokens()) {
       if (without.next(k)) {
         in.add(k.text());
       }
     }
-    assertThat(in).containsExactly("mitään", "ongelmia");
-    Negation.WithoutScope w2 = new Negation.WithoutScope();
-    List<String> in2 = new ArrayList<>();
-    for (Token k : analyzer.analyze("Jäin vailla vastausta, taas.").sentences().get(0).tokens()) {
-      if (w2.next(k)) {
-        in2.add(k.text());
-      }
-    }
-    assertThat(in2).containsExactly("vastausta");
+    return in;
   }
 
   @Test
