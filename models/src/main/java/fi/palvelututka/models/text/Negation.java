@@ -15,10 +15,13 @@ import java.util.Set;
  * <ul>
  *   <li><b>Fronted</b> ({@link #FRONTED_WINDOW} words): the existential negative puts its subject
  *       or object, in the partitive, before the verb: "Ongelmia ei ollut", "Mitään moitittavaa ei
- *       löytynyt", "Kiitosta ei kuulunut". The words right before a negation verb are in scope when
- *       each is a partitive (an inflected form ending in -a/-ä, or one shaped like a partitive; not
- *       a pronoun), or, before "ei voi" / "ei tarvitse" / "ei kannata", any form ending in -a/-ä
- *       (an infinitive: "Valittaa ei voi"). A nominative subject ("Ruoka ei ollut hyvää") is not.
+ *       löytynyt", "Kiitosta ei kuulunut". The words right before "ei" / "en" / ... ({@link
+ *       #FRONTABLE}; not "eikä", "ettei", "et") are in scope when the verb after it is one of
+ *       being, appearing or getting ({@link #EXISTENTIAL}) and each word is a partitive ({@link
+ *       #partitive}; not a pronoun), or, before "ei voi" / "ei tarvitse" / "ei kannata" ({@link
+ *       #MODAL}), any form ending in -a/-ä (an infinitive: "Valittaa ei voi"). A nominative subject
+ *       ("Ruoka ei ollut hyvää"), an elative ("Myöhästymisestä ei ilmoitettu") and the object of
+ *       another verb ("Hajonnutta imuria ei oteta takaisin") are not.
  *   <li><b>Without</b> ({@link #WITHOUT_WINDOW} words): "ilman" and "vailla" negate what follows
  *       ("ilman ongelmia", "ilman anteeksipyyntöä"), for the sentiment features only ({@link
  *       WithoutScope}).
@@ -29,7 +32,7 @@ import java.util.Set;
  *       praise.
  * </ul>
  *
- * <p>Stateless and thread-safe.
+ * <p>Stateless and thread-safe ({@link WithoutScope} instances are not: one per sentence).
  */
 public final class Negation {
 
@@ -61,9 +64,6 @@ public final class Negation {
 
   public static final int MODAL = 32;
 
-  /** A connegative verb after which fronted words are in the negation's scope. */
-  public static final int EXISTENTIAL = 256;
-
   /**
    * A comparative in the partitive ("parempaa", "nopeampia"): never in a scope. With a negation it
    * nearly always means "nothing better": "Parempaa ei voi toivoa", "Ei ole parempaa paikkaa".
@@ -75,6 +75,9 @@ public final class Negation {
    * "ettei", "ellei", ...: they begin a clause, and the words before them are the previous one's.
    */
   public static final int FRONTABLE = 128;
+
+  /** A connegative verb after which fronted words are in the negation's scope. */
+  public static final int EXISTENTIAL = 256;
 
   static final Set<String> FRONTABLE_NEGATORS =
       Set.of("ei", "en", "emme", "ette", "eivät", "eivat", "emmä"); // "et" is also "että"
