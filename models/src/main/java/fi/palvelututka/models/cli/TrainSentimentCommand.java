@@ -111,7 +111,9 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       description =
           "Review-mode rules, comma-separated, or none: negated_lexicon (a lexicon word in a"
               + " negation scope is a cue of the opposite polarity), contrast (own mixed threshold"
-              + " and clause scoring for reviews with a contrast word) (default: ${DEFAULT-VALUE}).")
+              + " and clause scoring for reviews with a contrast word), wish (a wish, such as"
+              + " 'olisi voinut olla lämpimämpää' or 'olisin toivonut', is a complaint cue; negated,"
+              + " a praise cue) (default: ${DEFAULT-VALUE}).")
   String reviewRules;
 
   @Option(
@@ -208,7 +210,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       System.err.println(
           "train-sentiment: unknown --review-rules '"
               + reviewRules
-              + "': use negated_lexicon, contrast (comma-separated) or none");
+              + "': use negated_lexicon, contrast, wish (comma-separated) or none");
       return ExitCodes.USAGE;
     }
     Settings settings;

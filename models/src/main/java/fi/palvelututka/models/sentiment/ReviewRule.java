@@ -25,7 +25,15 @@ public enum ReviewRule {
    * cut before a clause-initial contrast conjunction ("Pizza hyvää | mutta hinta liian kova"): a
    * review that praises and complains nearly always says so with such a word.
    */
-  CONTRAST;
+  CONTRAST,
+
+  /**
+   * A wish is a complaint cue: a conditional of "olla", "voida", "saada", "pitää" with a
+   * comparative after it ("Ruoka ois voinu olla lämpimämpää", "Henkilökunta voisi hymyillä
+   * useammin"), or a conditional perfect of expecting or hoping ("Olisin toivonut, että ..."); in a
+   * negation scope it is praise ("En olisi voinut toivoa parempaa"). See {@link Wish}.
+   */
+  WISH;
 
   /** Parses a comma-separated list ("negated_lexicon,contrast"); blank or "none" is no rule. */
   public static Set<ReviewRule> parse(String csv) {

@@ -298,17 +298,26 @@ public final class SentimentClassifier {
   /**
    * The cues of the review mode: the theme cues given ({@code cues}, per sentence; null = none),
    * with {@link ReviewRule#NEGATED_LEXICON} plus one cue of the opposite polarity per lexicon word
-   * in a negation scope (the analyzer's, or after "ilman" / "vailla"). Null when the rule is off
-   * and no cues were given.
+   * in a negation scope (the analyzer's, or after "ilman" / "vailla"), with {@link ReviewRule#WISH}
+   * plus the {@link Wish} cues. Null when both rules are off and no cues were given.
    */
   int[][] reviewCues(Analysis analysis, int[][] cues) {
-    if (!calibration.reviewRules().contains(ReviewRule.NEGATED_LEXICON)) {
+    boolean negatedLexicon = calibration.reviewRules().contains(ReviewRule.NEGATED_LEXICON);
+    boolean wish = calibration.reviewRules().contains(ReviewRule.WISH);
+    if (!negatedLexicon && !wish) {
       return cues;
     }
     List<Sentence> all = analysis.sentences();
     int[][] out = new int[all.size()][];
     for (int i = 0; i < all.size(); i++) {
       int[] c = cues == null || cues[i] == null ? new int[2] : cues[i].clone();
+      out[i] = c;
+      if (wish) {
+        Wish.addCues(all.get(i), c);
+      }
+      if (!negatedLexicon) {
+        continue;
+      }
       Negation.WithoutScope without = new Negation.WithoutScope();
       for (Token t : all.get(i).tokens()) {
         boolean negated = without.next(t) || t.negated();
@@ -321,7 +330,6 @@ public final class SentimentClassifier {
           }
         }
       }
-      out[i] = c;
     }
     return out;
   }

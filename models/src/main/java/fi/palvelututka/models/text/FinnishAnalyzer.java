@@ -84,10 +84,11 @@ public final class FinnishAnalyzer {
           irrLeft = 0;
           conditional = false;
         } else if (word && !negator) {
-          boolean inScope = negLeft > 0 || irrLeft > 0;
+          // a partitive comparative is never negated ("Parempaa ei voi toivoa"), but in an
+          // irrealis scope it is what was wanted: "Ruoka ois voinu olla lämpimämpää"
+          negated = negLeft > 0 ? (role & Negation.COMPARATIVE) == 0 : irrLeft > 0;
           negLeft = Math.max(0, negLeft - 1);
           irrLeft = Math.max(0, irrLeft - 1);
-          negated = inScope && (role & Negation.COMPARATIVE) == 0;
         }
         if (negator) {
           negLeft = Negation.WINDOW;

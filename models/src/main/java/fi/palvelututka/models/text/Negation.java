@@ -65,8 +65,10 @@ public final class Negation {
   public static final int MODAL = 32;
 
   /**
-   * A comparative in the partitive ("parempaa", "nopeampia"): never in a scope. With a negation it
-   * nearly always means "nothing better": "Parempaa ei voi toivoa", "Ei ole parempaa paikkaa".
+   * A comparative in the partitive ("parempaa", "nopeampia"): never in a negation, fronted or
+   * without scope. With a negation it nearly always means "nothing better": "Parempaa ei voi
+   * toivoa", "Ei ole parempaa paikkaa". In an irrealis scope it is what was wanted: "Ruoka olisi
+   * voinut olla lämpimämpää".
    */
   public static final int COMPARATIVE = 64;
 

@@ -30,12 +30,14 @@ class ReviewRuleTest {
 
   @Test
   void parseAndFormat() {
-    assertThat(ReviewRule.parse("negated_lexicon, CONTRAST"))
+    assertThat(ReviewRule.parse("negated_lexicon, CONTRAST, wish"))
         .isEqualTo(EnumSet.allOf(ReviewRule.class));
     assertThat(ReviewRule.parse("none")).isEmpty();
     assertThat(ReviewRule.parse("")).isEmpty();
     assertThat(ReviewRule.format(EnumSet.of(ReviewRule.CONTRAST, ReviewRule.NEGATED_LEXICON)))
         .isEqualTo("negated_lexicon,contrast");
+    assertThat(ReviewRule.format(EnumSet.of(ReviewRule.WISH, ReviewRule.NEGATED_LEXICON)))
+        .isEqualTo("negated_lexicon,wish");
     assertThat(ReviewRule.format(Set.of())).isEqualTo("none");
     assertThatThrownBy(() -> ReviewRule.parse("contrast,sarcasm"))
         .isInstanceOf(IllegalArgumentException.class);
@@ -110,6 +112,26 @@ class ReviewRuleTest {
         mainModelOnly(rules, lex, rules.calibration().withReviewRules(Set.of()));
     assertThat(plain.reviewCues(a, null)).isNull();
     assertThat(plain.reviewCues(a, theme)).isSameAs(theme);
+  }
+
+  @Test
+  void wishesAreComplaintCuesAndNegatedWishesPraise() throws Exception {
+    SentimentLexicon lex = new SentimentLexicon(Map.of("huono", -2));
+    SentimentModel rules = SentimentModel.shipped().withReviewRules(Set.of(ReviewRule.WISH));
+    SentimentClassifier c = mainModelOnly(rules, lex, rules.calibration());
+    Analysis a =
+        analyzer.analyze(
+            "Kahvi olisi saanut olla kuumempaa. Ei olisi voinut olla nopeampi. Huono. Olisin"
+                + " odottanut vastausta.");
+    assertThat(c.reviewCues(a, null)).isDeepEqualTo(new int[][] {{1, 0}, {0, 1}, {0, 0}, {1, 0}});
+    // with the negated-lexicon rule too, both add to the theme cues given
+    SentimentModel both =
+        rules.withReviewRules(Set.of(ReviewRule.WISH, ReviewRule.NEGATED_LEXICON));
+    SentimentClassifier cb = mainModelOnly(both, lex, both.calibration());
+    Analysis b = analyzer.analyze("Ei huono. Siivous voisi olla perusteellisempaa.");
+    int[][] theme = {{0, 0}, {2, 0}};
+    assertThat(cb.reviewCues(b, theme)).isDeepEqualTo(new int[][] {{0, 1}, {3, 0}});
+    assertThat(theme[1]).containsExactly(2, 0);
   }
 
   @Test

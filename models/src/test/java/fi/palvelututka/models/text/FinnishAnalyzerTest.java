@@ -128,8 +128,12 @@ class FinnishAnalyzerTest {
     assertThat(token(t, "parempi").negated()).isTrue();
     assertThat(token(t, "Palvelu").negated()).isFalse();
     assertThat(token("Olisi ollut kiva tietää etukäteen.", "kiva").negated()).isTrue();
+    // a partitive comparative too: what was wanted ("never in a negation scope" is for "ei")
+    assertThat(token("Keitto olisi saanut olla lämpimämpää.", "lämpimämpää").negated()).isTrue();
+    assertThat(token("Lämpimämpää ei olisi voinut toivoa.", "Lämpimämpää").negated()).isFalse();
     // the negation of a wish is praise
     assertThat(token("Ei olisi voinut olla parempi.", "parempi").negated()).isFalse();
+    assertThat(token("Ei olisi voinut olla parempaa.", "parempaa").negated()).isFalse();
     // a conditional without "olla" opens nothing
     assertThat(token("Voisi suositella kaikille.", "suositella").negated()).isFalse();
     // and a clause boundary ends the wait for "olla"
