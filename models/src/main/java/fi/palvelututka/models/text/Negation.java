@@ -293,11 +293,13 @@ public final class Negation {
   /**
    * Whether a form ending in -a/-ä is shaped like a partitive, whether or not the lemmatizer knew
    * it ("jonoa" stays "jonoa"): -a/-ä after a vowel ("jonoa", "ruokaa", "ongelmia"), -ta/-tä after
-   * a vowel ("virheitä"), -sta/-stä of a noun in -s, right after its base form ("kiitosta" of
-   * "kiitos"; otherwise -sta is the elative, "palautuksesta" of "palautus": "myöhästymisestä ei
-   * ilmoitettu" is about the delay, not a delay that did not happen), -ja/-jä of an inflected
-   * plural ("vikoja"). Nominatives mostly end in a consonant and -a ("ruoka", "pizza",
-   * "henkilökunta"), and -ja of a nominative is an agent noun ("tarjoilija").
+   * a vowel ("virheitä"), -ta/-tä right after the base form of a consonant stem ("kiitosta" of
+   * "kiitos", "lämmintä" of "lämmin", "kevyttä" of "kevyt"; otherwise -sta is the elative,
+   * "palautuksesta" of "palautus": "myöhästymisestä ei ilmoitettu" is about the delay, not a delay
+   * that did not happen), -tta/-ttä of an e-stem ("aihetta" of "aihe") and of a -si word ("vettä"
+   * of "vesi"), -ja/-jä of an inflected plural ("vikoja"). Nominatives mostly end in a consonant
+   * and -a ("ruoka", "pizza", "henkilökunta"), and -ja of a nominative is an agent noun
+   * ("tarjoilija").
    */
   static boolean partitive(String norm, String lemma) {
     int n = norm.length();
@@ -307,11 +309,24 @@ public final class Negation {
       return true;
     }
     if (p == 't') {
-      return vowel(pp)
-          || (pp == 's'
-              && lemma.endsWith("s")
-              && n == lemma.length() + 2
-              && norm.startsWith(lemma));
+      if (vowel(pp)) {
+        return true;
+      }
+      int l = lemma.length();
+      if (l < 3) {
+        return false;
+      }
+      // -si words: "vettä" (vesi), "uutta" (uusi), "vuotta" (vuosi)
+      if (lemma.endsWith("si")) {
+        return pp == 't' && n == l + 1 && norm.startsWith(lemma.substring(0, l - 2));
+      }
+      if (!norm.startsWith(lemma)) {
+        return false;
+      }
+      // a consonant stem right after its base form: "kiitosta" (kiitos), "lämmintä" (lämmin),
+      // "kevyttä" (kevyt); an e-stem with -tta: "aihetta" (aihe), "huonetta" (huone)
+      char end = lemma.charAt(l - 1);
+      return (n == l + 2 && !vowel(end)) || (n == l + 3 && end == 'e' && pp == 't');
     }
     return p == 'j' && !norm.equals(lemma);
   }

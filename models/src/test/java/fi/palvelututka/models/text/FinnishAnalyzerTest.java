@@ -96,6 +96,14 @@ class FinnishAnalyzerTest {
     // what the negation denies ("the broken vacuum cleaner is not taken back")
     assertThat(token("Hajonnutta imuria ei oteta takaisin.", "Hajonnutta").negated()).isFalse();
     assertThat(token("Apua ei saanut mistään.", "Apua").negated()).isTrue();
+    // partitives of consonant stems, e-stems and -si words
+    String x = "Lämmintä vettä ei tullut.";
+    assertThat(token(x, "Lämmintä").negated()).isTrue();
+    assertThat(token(x, "vettä").negated()).isTrue();
+    assertThat(token("Aihetta ei löytynyt.", "Aihetta").negated()).isTrue();
+    assertThat(token("Puhelinta ei ollut.", "Puhelinta").negated()).isTrue();
+    // a nominative in -nta is not
+    assertThat(token("Henkilökunta ei ollut paikalla.", "Henkilökunta").negated()).isFalse();
     // an elative is not a partitive: the delay is not denied
     assertThat(token("Myöhästymisestä ei ilmoitettu.", "Myöhästymisestä").negated()).isFalse();
     assertThat(token("Palautuksesta ei ole kuulunut.", "Palautuksesta").negated()).isFalse();
