@@ -27,7 +27,9 @@ import java.util.function.UnaryOperator;
  *       of scores (negated words count with the opposite sign).
  *   <li>{@link Feature#INTENSITY}: an intensifier ("todella", "tosi", "aivan", ...) or downtoner
  *       ("vähän", "melko", ...) right before a lexicon word gives INT_POS / INT_NEG / DOWN_POS /
- *       DOWN_NEG.
+ *       DOWN_NEG. A negative lexicon word in an adverb form in -n right before a lexicon word
+ *       ("kauhean hyvä", "törkeen hyvä", "vitun hyvä") is an intensifier too, and gives no lexicon
+ *       token of its own.
  *   <li>{@link Feature#STEMS}: the first {@value #STEM_LENGTH} letters of a longer word form
  *       ("s:petty" for "pettymys", "pettymyksen", "pettynyt"...; "ns:" in a negation scope): the
  *       inflected forms of one word share it even where the analyzer's lemma guess is wrong, so
@@ -127,10 +129,20 @@ public final class SentimentFeatures {
       List<Token> ts = s.tokens();
       WordFeatures prev = null;
       Negation.WithoutScope without = new Negation.WithoutScope();
+      boolean prevIntensifies = false;
       for (int i = 0; i < ts.size(); i++) {
         Token t = ts.get(i);
         boolean negated = without.next(t) || t.negated();
         WordFeatures w = t.isWord() ? WordFeatures.of(t, lex, memoKey, canonical) : null;
+        // "kauhean hyvä", "törkeen hyvä", "vitun hyvä": a negative word's adverb form right before
+        // a lexicon word intensifies it and says nothing negative of its own
+        boolean intensifies =
+            useInt
+                && w != null
+                && w.negativeAdverb
+                && i + 1 < ts.size()
+                && ts.get(i + 1).isWord()
+                && WordFeatures.of(ts.get(i + 1), lex, memoKey, canonical).score != 0;
         if (useLemmas) {
           if (w != null) {
             out.add(w.lemma(negated));
@@ -144,14 +156,14 @@ public final class SentimentFeatures {
             out.add(stem);
           }
         }
-        if ((useLex || useInt) && w != null && w.score != 0) {
+        if ((useLex || useInt) && w != null && w.score != 0 && !intensifies) {
           int pos = w.score > 0 ? 1 : 0;
           if (useLex) {
             out.add(LEX[negated ? 1 : 0][pos][Math.abs(w.score) >= 3 ? 1 : 0]);
             sum += negated ? -w.score : w.score;
           }
           if (useInt && prev != null) {
-            if (prev.intensifier) {
+            if (prev.intensifier || prevIntensifies) {
               out.add(INT[pos]);
             } else if (prev.downtoner) {
               out.add(DOWN[pos]);
@@ -159,6 +171,7 @@ public final class SentimentFeatures {
           }
         }
         prev = w;
+        prevIntensifies = intensifies;
       }
     }
     if (useLex && !out.isEmpty()) {
@@ -178,6 +191,12 @@ public final class SentimentFeatures {
     final int score;
     final boolean intensifier;
     final boolean downtoner;
+
+    /**
+     * A negative lexicon word in an adverb-like form ending in -n ("kauhean", "hirveen", "törkeen",
+     * "vitun"; not an -nen adjective): before another lexicon word it is an intensifier.
+     */
+    final boolean negativeAdverb;
 
     private final String lemmaText;
     private final String normText;
@@ -202,6 +221,11 @@ public final class SentimentFeatures {
       score = lex.score(t.lemma(), t.norm());
       intensifier = INTENSIFIERS.contains(t.lemma());
       downtoner = DOWNTONERS.contains(t.lemma());
+      negativeAdverb =
+          score < 0
+              && normText.length() >= 5
+              && normText.endsWith("n")
+              && !normText.endsWith("nen");
     }
 
     /** The word's {@link Feature#LEMMAS} token ("neg_" + lemma in a negation scope). */

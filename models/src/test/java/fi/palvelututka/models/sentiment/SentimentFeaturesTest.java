@@ -72,6 +72,30 @@ class SentimentFeaturesTest {
   }
 
   @Test
+  void aNegativeAdverbBeforeALexiconWordIntensifiesIt() {
+    SentimentLexicon lex =
+        new SentimentLexicon(java.util.Map.of("hyvä", 3, "kauhea", -3, "vihainen", -2));
+    var lexInt =
+        java.util.EnumSet.of(
+            SentimentFeatures.Feature.LEXICON, SentimentFeatures.Feature.INTENSITY);
+    assertThat(SentimentFeatures.tokens(analyzer.analyze("Kauhean hyvä"), lexInt, lex))
+        .containsExactly("LEX_POS_STRONG", "INT_POS", "LEXSUM_POS1");
+    // alone, or before a word without a score, it is negative
+    assertThat(SentimentFeatures.tokens(analyzer.analyze("Kauhean pitkä jono"), lexInt, lex))
+        .containsExactly("LEX_NEG_STRONG", "LEXSUM_NEG1");
+    // an -nen adjective is no adverb
+    assertThat(SentimentFeatures.tokens(analyzer.analyze("vihainen hyvä"), lexInt, lex))
+        .containsExactly("LEX_NEG", "LEX_POS_STRONG", "LEXSUM_POS1");
+    // the lexicon alone, without the intensity group, counts it as it is
+    assertThat(
+            SentimentFeatures.tokens(
+                analyzer.analyze("Kauhean hyvä"),
+                java.util.EnumSet.of(SentimentFeatures.Feature.LEXICON),
+                lex))
+        .containsExactly("LEX_NEG_STRONG", "LEX_POS_STRONG", "LEXSUM_ZERO");
+  }
+
+  @Test
   void lemmasWithNegationScope() {
     assertThat(features("Ruoka EI ollut hyvää, mutta palvelu oli."))
         .containsExactly("ruoka", "ei", "neg_olla", "neg_hyvä", "mutta", "palvelu", "olla");
