@@ -107,13 +107,14 @@ public final class TrainSentimentCommand implements Callable<Integer> {
 
   @Option(
       names = "--review-rules",
-      defaultValue = "negated_lexicon,contrast",
+      defaultValue = "negated_lexicon,contrast,wish",
       description =
           "Review-mode rules, comma-separated, or none: negated_lexicon (a lexicon word in a"
               + " negation scope is a cue of the opposite polarity), contrast (own mixed threshold"
               + " and clause scoring for reviews with a contrast word), wish (a wish, such as"
               + " 'olisi voinut olla lämpimämpää' or 'olisin toivonut', is a complaint cue; negated,"
-              + " a praise cue) (default: ${DEFAULT-VALUE}).")
+              + " a praise cue), idioms (an idiom of --idioms is a cue of its polarity) (default:"
+              + " ${DEFAULT-VALUE}).")
   String reviewRules;
 
   @Option(
@@ -124,6 +125,16 @@ public final class TrainSentimentCommand implements Callable<Integer> {
           "Words of Finnish service reviews added to the AFINN-fi lexicon where it lacks them"
               + " (word<TAB>score, AFINN scale), or none (default: ${DEFAULT-VALUE}).")
   String lexiconSupplement;
+
+  @Option(
+      names = "--idioms",
+      paramLabel = "<json>",
+      defaultValue = "models/lexicon/review-idioms-fi.json",
+      description =
+          "Evaluative idioms and stock phrases of Finnish reviews (the theme taxonomy's JSON"
+              + " format, one category), stored in the bundle for the idioms review rule, or none"
+              + " (default: ${DEFAULT-VALUE}).")
+  String idioms;
 
   @Option(
       names = "--algorithm",
@@ -210,7 +221,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       System.err.println(
           "train-sentiment: unknown --review-rules '"
               + reviewRules
-              + "': use negated_lexicon, contrast, wish (comma-separated) or none");
+              + "': use negated_lexicon, contrast, wish, idioms (comma-separated) or none");
       return ExitCodes.USAGE;
     }
     Settings settings;
@@ -247,6 +258,30 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       }
       supplement =
           SentimentLexicon.parse(Files.readString(sup, StandardCharsets.UTF_8)).withoutNegators();
+    }
+    byte[] idiomList = null;
+    if (!"none".equals(idioms)) {
+      Path f = Path.of(idioms);
+      if (!Files.isRegularFile(f)) {
+        System.err.println(
+            "train-sentiment: --idioms "
+                + f
+                + ": no such file (run from the repository root, or"
+                + " give none)");
+        return ExitCodes.INPUT;
+      }
+      idiomList = Files.readAllBytes(f);
+      try {
+        int n =
+            fi.palvelututka.models.themes.Taxonomy.parse(idiomList).patterns().patterns().size();
+        log("idioms %s: %,d patterns", idioms, n);
+      } catch (RuntimeException e) {
+        System.err.println(
+            "train-sentiment: --idioms " + f + ": not an idiom list: " + e.getMessage());
+        return ExitCodes.INPUT;
+      }
+    } else if (rules.contains(ReviewRule.IDIOMS)) {
+      log("--idioms none: the idioms review rule gives no cues");
     }
     Path tsv;
     try {
@@ -326,7 +361,8 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     List<LabeledText> trainList = trainData(trainRows, agreement);
     trainList.addAll(extra);
-    SentimentModel model = SentimentTrainer.train(trainList, dev, settings, lexicon, info);
+    SentimentModel model =
+        SentimentTrainer.train(trainList, dev, settings, lexicon, info).withIdioms(idiomList);
     if (!revDev.isEmpty()) {
       // a companion on lexicon + intensity features only, mixed in for reviews if it helps there
       Settings lexOnly =
@@ -420,7 +456,8 @@ public final class TrainSentimentCommand implements Callable<Integer> {
               "as trained but perceptron", settings.withAlgorithm("PERCEPTRON"), agreement));
       for (Variant v : vs) {
         SentimentModel m =
-            SentimentTrainer.train(trainData(trainRows, v.agreement()), dev, v.s(), lexicon, info);
+            SentimentTrainer.train(trainData(trainRows, v.agreement()), dev, v.s(), lexicon, info)
+                .withIdioms(idiomList);
         if (!revDev.isEmpty()) {
           m = SentimentEvaluation.fitReviewDomain(m.withReviewRules(rules), revDev, cues);
         }
@@ -616,6 +653,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     sb.append(" --iterations ").append(iterations).append(" --cutoff ").append(cutoff);
     sb.append(" --ngram ").append(ngram);
     sb.append(" --lexicon-supplement ").append(lexiconSupplement);
+    sb.append(" --idioms ").append(idioms);
     if (noBalance) {
       sb.append(" --no-balance");
     }

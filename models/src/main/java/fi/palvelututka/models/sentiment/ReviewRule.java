@@ -33,7 +33,14 @@ public enum ReviewRule {
    * useammin"), or a conditional perfect of expecting or hoping ("Olisin toivonut, että ..."); in a
    * negation scope it is praise ("En olisi voinut toivoa parempaa"). See {@link Wish}.
    */
-  WISH;
+  WISH,
+
+  /**
+   * An evaluative idiom or stock phrase of the bundle's idiom list ("nostaa hattua", "Kankkulan
+   * kaivoon", "jättää toivomisen varaa") is a review cue of its polarity; negated, of the opposite
+   * one. A bundle without an idiom list gives none.
+   */
+  IDIOMS;
 
   /** Parses a comma-separated list ("negated_lexicon,contrast"); blank or "none" is no rule. */
   public static Set<ReviewRule> parse(String csv) {

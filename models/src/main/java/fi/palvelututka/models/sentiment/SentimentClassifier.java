@@ -5,6 +5,7 @@ import fi.palvelututka.models.text.FinnishAnalyzer;
 import fi.palvelututka.models.text.Negation;
 import fi.palvelututka.models.text.Sentence;
 import fi.palvelututka.models.text.Token;
+import fi.palvelututka.models.themes.ThemeTagger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +33,10 @@ public final class SentimentClassifier {
   private final Set<SentimentFeatures.Feature> features;
   private final SentimentLexicon lexicon;
   private final Calibration calibration;
+
+  /** The idiom cue finder, when the model has an idiom list and {@link ReviewRule#IDIOMS}. */
+  private final ThemeTagger idioms;
+
   private final int[] index = new int[3];
 
   /**
@@ -53,8 +58,10 @@ public final class SentimentClassifier {
       FinnishAnalyzer analyzer,
       Set<SentimentFeatures.Feature> features,
       SentimentLexicon lexicon,
-      Calibration calibration) {
+      Calibration calibration,
+      ThemeTagger idioms) {
     this.categorizer = categorizer(model, compiled);
+    this.idioms = calibration.reviewRules().contains(ReviewRule.IDIOMS) ? idioms : null;
     this.companion = companionModel == null ? null : categorizer(companionModel, companionCompiled);
     this.reviewMix = reviewMix;
     if (companion != null) {
@@ -299,19 +306,25 @@ public final class SentimentClassifier {
    * The cues of the review mode: the theme cues given ({@code cues}, per sentence; null = none),
    * with {@link ReviewRule#NEGATED_LEXICON} plus one cue of the opposite polarity per lexicon word
    * in a negation scope (the analyzer's, or after "ilman" / "vailla"), with {@link ReviewRule#WISH}
-   * plus the {@link Wish} cues. Null when both rules are off and no cues were given.
+   * plus the {@link Wish} cues, with {@link ReviewRule#IDIOMS} plus the idiom list's (at most one
+   * complaint and one praise per sentence). Null when the rules are off and no cues were given.
    */
   int[][] reviewCues(Analysis analysis, int[][] cues) {
     boolean negatedLexicon = calibration.reviewRules().contains(ReviewRule.NEGATED_LEXICON);
     boolean wish = calibration.reviewRules().contains(ReviewRule.WISH);
-    if (!negatedLexicon && !wish) {
+    if (!negatedLexicon && !wish && idioms == null) {
       return cues;
     }
     List<Sentence> all = analysis.sentences();
+    int[][] idiomCues = idioms == null ? null : idioms.cues(analysis);
     int[][] out = new int[all.size()][];
     for (int i = 0; i < all.size(); i++) {
       int[] c = cues == null || cues[i] == null ? new int[2] : cues[i].clone();
       out[i] = c;
+      if (idiomCues != null) {
+        c[0] += idiomCues[i][0];
+        c[1] += idiomCues[i][1];
+      }
       if (wish) {
         Wish.addCues(all.get(i), c);
       }

@@ -4,6 +4,8 @@ import fi.palvelututka.models.Bundles;
 import fi.palvelututka.models.ModelVersion;
 import fi.palvelututka.models.text.AnalyzerModels;
 import fi.palvelututka.models.text.FinnishAnalyzer;
+import fi.palvelututka.models.themes.Taxonomy;
+import fi.palvelututka.models.themes.ThemeTagger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,12 +45,19 @@ public final class SentimentModel {
   static final String LEXICON = "lexicon.tsv";
   static final String SETTINGS = "sentiment.properties";
 
+  /**
+   * Optional evaluative idioms and stock phrases (the theme taxonomy's JSON format, one category),
+   * the review cues of {@link ReviewRule#IDIOMS}.
+   */
+  static final String IDIOMS = "idioms.json";
+
   private final DoccatModel model;
   private final DoccatModel companion;
   private final double reviewMix;
   private final Set<SentimentFeatures.Feature> features;
   private final SentimentLexicon lexicon;
   private final Calibration calibration;
+  private final ThemeTagger idioms;
   private final ModelVersion version;
   private final byte[] bytes;
 
@@ -59,6 +68,7 @@ public final class SentimentModel {
       Set<SentimentFeatures.Feature> features,
       SentimentLexicon lexicon,
       Calibration calibration,
+      ThemeTagger idioms,
       byte[] bytes) {
     this.model = model;
     this.companion = companion;
@@ -66,6 +76,7 @@ public final class SentimentModel {
     this.features = Set.copyOf(features);
     this.lexicon = lexicon;
     this.calibration = calibration;
+    this.idioms = idioms;
     this.bytes = bytes;
     this.version = ModelVersion.of(MODEL_NAME, bytes);
   }
@@ -114,6 +125,8 @@ public final class SentimentModel {
         entries.containsKey(DOCCAT_LEXICON)
             ? new DoccatModel(new ByteArrayInputStream(entries.get(DOCCAT_LEXICON)))
             : null;
+    ThemeTagger idioms =
+        entries.containsKey(IDIOMS) ? new ThemeTagger(Taxonomy.parse(entries.get(IDIOMS))) : null;
     return new SentimentModel(
         m,
         comp,
@@ -121,6 +134,7 @@ public final class SentimentModel {
         SentimentFeatures.Feature.parse(p.getProperty("features", "LEMMAS")),
         lex,
         Calibration.fromProperties(p),
+        idioms,
         bytes.clone());
   }
 
@@ -132,6 +146,19 @@ public final class SentimentModel {
       SentimentLexicon lexicon,
       Calibration calibration,
       Map<String, String> info)
+      throws IOException {
+    return bundle(doccat, companion, features, lexicon, calibration, info, null);
+  }
+
+  /** As above, with an idiom list ({@link #IDIOMS}; null: none). */
+  static byte[] bundle(
+      byte[] doccat,
+      byte[] companion,
+      Set<SentimentFeatures.Feature> features,
+      SentimentLexicon lexicon,
+      Calibration calibration,
+      Map<String, String> info,
+      byte[] idioms)
       throws IOException {
     Map<String, String> settings = new TreeMap<>(info);
     // a key the new calibration leaves out (a rule switched off) must not survive from the old
@@ -150,6 +177,9 @@ public final class SentimentModel {
         Bundles.put(z, DOCCAT_LEXICON, companion);
       }
       Bundles.put(z, LEXICON, lexicon.toTsv().getBytes(StandardCharsets.UTF_8));
+      if (idioms != null) {
+        Bundles.put(z, IDIOMS, idioms);
+      }
       Bundles.put(z, SETTINGS, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
     return out.toByteArray();
@@ -192,7 +222,14 @@ public final class SentimentModel {
     Map<String, String> keep = settings(entries);
     keep.putAll(info);
     return fromBytes(
-        bundle(entries.get(DOCCAT), entries.get(DOCCAT_LEXICON), features, lexicon, c, keep));
+        bundle(
+            entries.get(DOCCAT),
+            entries.get(DOCCAT_LEXICON),
+            features,
+            lexicon,
+            c,
+            keep,
+            entries.get(IDIOMS)));
   }
 
   /** The settings entry of a bundle as a sorted map (calibration keys are rewritten anyway). */
@@ -225,7 +262,33 @@ public final class SentimentModel {
             features,
             lexicon,
             calibration,
-            keep));
+            keep,
+            mine.get(IDIOMS)));
+  }
+
+  /**
+   * A copy with this idiom list (the theme taxonomy's JSON format; null: none), the cues of {@link
+   * ReviewRule#IDIOMS} (fit the review mode again after).
+   */
+  public SentimentModel withIdioms(byte[] json) throws IOException {
+    if (json != null) {
+      Taxonomy.parse(json); // fails here on a malformed list, not when a classifier is made
+    }
+    Map<String, byte[]> mine = Bundles.read(bytes);
+    return fromBytes(
+        bundle(
+            mine.get(DOCCAT),
+            mine.get(DOCCAT_LEXICON),
+            features,
+            lexicon,
+            calibration,
+            settings(mine),
+            json));
+  }
+
+  /** The idiom list's cue finder, or null when the bundle has none. */
+  ThemeTagger idioms() {
+    return idioms;
   }
 
   /** A copy with another calibration. */
@@ -252,7 +315,7 @@ public final class SentimentModel {
   public SentimentClassifier newClassifier(FinnishAnalyzer analyzer) {
     CompiledCategorizer[] c = compiled();
     return new SentimentClassifier(
-        model, c[0], companion, c[1], reviewMix, analyzer, features, lexicon, calibration);
+        model, c[0], companion, c[1], reviewMix, analyzer, features, lexicon, calibration, idioms);
   }
 
   /** {main, companion} in compiled form (an entry null where OpenNLP's own is used). */

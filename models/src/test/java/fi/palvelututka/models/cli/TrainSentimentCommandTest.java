@@ -55,4 +55,19 @@ class TrainSentimentCommandTest {
         .contains("--lexicon-supplement " + dir.resolve("nope.tsv"))
         .contains("no such file");
   }
+
+  @Test
+  void missingOrMalformedIdiomListIsAnInputError(@TempDir Path dir) throws Exception {
+    String sup = "../models/lexicon/review-lexicon-fi.tsv";
+    if (!java.nio.file.Files.isRegularFile(Path.of(sup))) {
+      sup = "models/lexicon/review-lexicon-fi.tsv";
+    }
+    Run r = run(dir, "--lexicon-supplement", sup, "--idioms", dir.resolve("nope.json").toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.INPUT);
+    assertThat(r.err()).contains("--idioms " + dir.resolve("nope.json")).contains("no such file");
+    Path bad = java.nio.file.Files.writeString(dir.resolve("bad.json"), "[1, 2]");
+    Run b = run(dir, "--lexicon-supplement", sup, "--idioms", bad.toString());
+    assertThat(b.code()).isEqualTo(ExitCodes.INPUT);
+    assertThat(b.err()).contains("--idioms " + bad).contains("not an idiom list");
+  }
 }

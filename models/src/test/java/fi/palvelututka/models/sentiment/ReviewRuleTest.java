@@ -30,7 +30,7 @@ class ReviewRuleTest {
 
   @Test
   void parseAndFormat() {
-    assertThat(ReviewRule.parse("negated_lexicon, CONTRAST, wish"))
+    assertThat(ReviewRule.parse("negated_lexicon, CONTRAST, wish, idioms"))
         .isEqualTo(EnumSet.allOf(ReviewRule.class));
     assertThat(ReviewRule.parse("none")).isEmpty();
     assertThat(ReviewRule.parse("")).isEmpty();
@@ -92,7 +92,7 @@ class ReviewRuleTest {
   private SentimentClassifier mainModelOnly(SentimentModel m, SentimentLexicon lex, Calibration cal)
       throws Exception {
     return new SentimentClassifier(
-        m.doccat(), null, null, null, 1.0, analyzer, m.features(), lex, cal);
+        m.doccat(), null, null, null, 1.0, analyzer, m.features(), lex, cal, m.idioms());
   }
 
   @Test
@@ -132,6 +132,41 @@ class ReviewRuleTest {
     int[][] theme = {{0, 0}, {2, 0}};
     assertThat(cb.reviewCues(b, theme)).isDeepEqualTo(new int[][] {{0, 1}, {3, 0}});
     assertThat(theme[1]).containsExactly(2, 0);
+  }
+
+  private static final String IDIOMS =
+      "{\"name\": \"test-idioms\", \"version\": \"1\", \"categories\": [{\"id\": \"idiom\","
+          + " \"label_fi\": \"Idiomi\", \"label_en\": \"Idiom\", \"servqual\": \"none\","
+          + " \"description\": \"test\", \"complaint\": [\"kankkula* kaivo*\"], \"praise\":"
+          + " [\"hatunnosto*\"], \"neutral\": []}]}";
+
+  @Test
+  void idiomsOfTheBundlesListAreCuesOfTheirPolarity() throws Exception {
+    SentimentLexicon lex = new SentimentLexicon(Map.of("huono", -2));
+    SentimentModel m =
+        SentimentModel.shipped()
+            .withIdioms(IDIOMS.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .withReviewRules(Set.of(ReviewRule.IDIOMS));
+    // kept in the bundle's bytes
+    SentimentModel back = SentimentModel.fromBytes(m.toBytes());
+    assertThat(back.idioms()).isNotNull();
+    assertThat(back.version()).isEqualTo(m.version());
+    assertThat(back.withCalibrationOnly(back.calibration()).idioms()).isNotNull();
+    SentimentClassifier c = mainModelOnly(back, lex, back.calibration());
+    Analysis a =
+        analyzer.analyze(
+            "Iso hatunnosto henkilökunnalle! Rahat menivät Kankkulan kaivoon. Huono. Ei mikään"
+                + " hatunnosto.");
+    assertThat(c.reviewCues(a, null)).isDeepEqualTo(new int[][] {{0, 1}, {1, 0}, {0, 0}, {1, 0}});
+    // the list without the rule, or the rule without a list: no idiom cues
+    SentimentModel noRule = back.withReviewRules(Set.of());
+    assertThat(mainModelOnly(noRule, lex, noRule.calibration()).reviewCues(a, null)).isNull();
+    SentimentModel noList = back.withIdioms(null);
+    assertThat(noList.idioms()).isNull();
+    assertThat(mainModelOnly(noList, lex, noList.calibration()).reviewCues(a, null)).isNull();
+    assertThatThrownBy(
+            () -> back.withIdioms("[]".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isInstanceOf(RuntimeException.class);
   }
 
   @Test
