@@ -107,7 +107,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
 
   @Option(
       names = "--review-rules",
-      defaultValue = "negated_lexicon,contrast,wish",
+      defaultValue = "negated_lexicon,contrast,wish,idioms",
       description =
           "Review-mode rules, comma-separated, or none: negated_lexicon (a lexicon word in a"
               + " negation scope is a cue of the opposite polarity), contrast (own mixed threshold"
@@ -560,6 +560,14 @@ public final class TrainSentimentCommand implements Callable<Integer> {
             SentimentEvaluation.crossFitReviewMode(main, companion, revDev, cues),
             revTest.isEmpty() ? null : SentimentEvaluation.documents(shipped, revTest, cues)));
     List<Set<ReviewRule>> fewer = new ArrayList<>();
+    if (rules.size() > 2) {
+      // each rule left out: what it adds to the others
+      for (ReviewRule r : rules) {
+        Set<ReviewRule> rest = java.util.EnumSet.copyOf(rules);
+        rest.remove(r);
+        fewer.add(rest);
+      }
+    }
     if (rules.size() > 1) {
       for (ReviewRule r : rules) {
         fewer.add(Set.of(r));
