@@ -3,6 +3,7 @@ package fi.palvelututka.models.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import fi.palvelututka.models.text.AnalyzerModels;
 import fi.palvelututka.models.themes.Taxonomy;
 import fi.palvelututka.models.themes.ThemeTagger;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,17 @@ class SentimentModelTest {
         "Parempaa palvelua ei voi toivoa.|positive",
         "Ei hassumpi.|positive",
         "Vältä tätä paikkaa.|negative",
+        // review rule WISH: what should have been different is a complaint; negated, praise
+        "Kahvi olisi saanut olla kuumempaa.|negative",
+        "Olisin odottanut nopeampaa toimitusta.|negative",
+        "En olisi voinut toivoa parempaa kampaajaa.|positive",
+        // review rule IDIOMS: the bundle's idiom list
+        "Lopputulos jätti paljon toivomisen varaa.|negative",
+        "Nostan hattua koko porukalle!|positive",
+        "Remontti meni täysin penkin alle.|negative",
+        "Täysi kymppi!|positive",
+        // a negative word's adverb form intensifies the praise after it
+        "Kauhean hyvää ruokaa.|positive",
       })
   void negationIdioms(String text, String expected) {
     DocumentSentiment d = classifier.classifyDocument(text, cues);
@@ -114,6 +126,25 @@ class SentimentModelTest {
     assertThat(
             classifier.classifyDocument("Aivan surkea palvelu, en mene enää ikinä.", cues).label())
         .isEqualTo("negative");
+  }
+
+  @Test
+  void shippedModelCarriesItsIdiomListAndRules() throws Exception {
+    SentimentModel m = SentimentModel.shipped();
+    assertThat(m.idioms()).isNotNull();
+    // the list in the repository is what the bundle carries (retrain after editing it)
+    java.nio.file.Path f = java.nio.file.Path.of("lexicon/review-idioms-fi.json");
+    assertThat(fi.palvelututka.models.Bundles.read(m.toBytes()).get(SentimentModel.IDIOMS))
+        .isEqualTo(java.nio.file.Files.readAllBytes(f));
+    var list = fi.palvelututka.models.themes.Taxonomy.load(f);
+    assertThat(list.categories()).hasSize(1);
+    assertThat(list.categories().get(0).complaint()).hasSizeGreaterThan(100);
+    assertThat(list.categories().get(0).praise()).hasSizeGreaterThan(100);
+    assertThat(m.idioms().cues(AnalyzerModels.shipped().newAnalyzer().analyze("Hatunnosto!")))
+        .isDeepEqualTo(new int[][] {{0, 1}});
+    assertThat(m.calibration().reviewRules())
+        .containsExactlyInAnyOrder(
+            ReviewRule.NEGATED_LEXICON, ReviewRule.CONTRAST, ReviewRule.WISH, ReviewRule.IDIOMS);
   }
 
   @Test
