@@ -34,7 +34,7 @@ public final class Word {
   /** {@link Negation#role} of the form: derived from norm and lemma. */
   private final int scopeRole;
 
-  /** Most memo slots a word keeps. The tagger fills two (theme patterns, sentiment). */
+  /** Most memo slots a word keeps. The tagger fills three (theme patterns, sentiment, idioms). */
   static final int MAX_SLOTS = 4;
 
   /** Key, value, key, value, ..., oldest first; null until the first slot is filled. */
