@@ -1,10 +1,10 @@
 package fi.palvelututka.models.sentiment;
 
+import fi.palvelututka.models.text.Negation;
 import fi.palvelututka.models.text.Sentence;
 import fi.palvelututka.models.text.Token;
 import fi.palvelututka.models.text.TokenType;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Wishes in a review sentence, for {@link ReviewRule#WISH}: what a reviewer says should have been,
@@ -25,72 +25,16 @@ import java.util.Set;
  * käydä täällä useammin", "Kävisin joka viikko" praise the place), and so is "tulisi" (also "would
  * come").
  *
+ * <p>The word classes ({@link Negation#WISH_AUXILIARY}, {@link Negation#WISH_PERFECT}, {@link
+ * Negation#EXPECTING}, {@link Negation#COMPARATIVE_FORM}) are role bits of the analyzer's words,
+ * computed once per word form.
+ *
  * <p>Stateless and thread-safe.
  */
 final class Wish {
 
   /** Words after the conditional within which its comparative or participle must come. */
   static final int WINDOW = 4;
-
-  /** Conditionals of a wish: olla, voida, saada, pitää and the like, not in the first person. */
-  static final Set<String> AUXILIARIES =
-      Set.of(
-          "olisi",
-          "olis",
-          "oisi",
-          "ois",
-          "olisivat",
-          "oltais",
-          "oltaisiin",
-          "voisi",
-          "vois",
-          "voisivat",
-          "voitaisiin",
-          "voisitte",
-          "saisi",
-          "sais",
-          "saisivat",
-          "saisitte",
-          "pitäisi",
-          "pitäis",
-          "pitaisi",
-          "pitäisivät",
-          "täytyisi",
-          "tarvitsisi");
-
-  /** Conditionals that, followed by a participle of {@link #EXPECTING}, make a perfect. */
-  static final Set<String> PERFECT =
-      Set.of(
-          "olisi",
-          "olis",
-          "oisi",
-          "ois",
-          "olisin",
-          "oisin",
-          "olisimme",
-          "oltais",
-          "olisivat",
-          "olisitte",
-          "olisit");
-
-  /** Past participles of expecting, hoping and missing. */
-  static final Set<String> EXPECTING =
-      Set.of(
-          "toivonut",
-          "toivonu",
-          "toivoneet",
-          "toivottu",
-          "odottanut",
-          "odottanu",
-          "odottaneet",
-          "odotettu",
-          "kaivannut",
-          "kaivannu",
-          "kaivanneet");
-
-  /** Comparative words that no suffix test finds. */
-  static final Set<String> COMPARATIVE_WORDS =
-      Set.of("lisää", "enempi", "enempää", "enemmän", "enemman", "vähemmän", "vahemman");
 
   private Wish() {}
 
@@ -115,17 +59,18 @@ final class Wish {
         left = 0;
         continue;
       }
-      String norm = t.norm();
+      int role = t.word().scopeRole(); // the word classes below, computed once per word form
       if (left > 0) {
-        if (comparative(norm) || (perfect && EXPECTING.contains(norm))) {
+        if ((role & Negation.COMPARATIVE_FORM) != 0
+            || (perfect && (role & Negation.EXPECTING) != 0)) {
           cues[negated ? 1 : 0]++;
           left = 0;
           continue;
         }
         left--;
       }
-      boolean aux = AUXILIARIES.contains(norm);
-      boolean perf = PERFECT.contains(norm);
+      boolean aux = (role & Negation.WISH_AUXILIARY) != 0;
+      boolean perf = (role & Negation.WISH_PERFECT) != 0;
       if (aux || perf) {
         left = WINDOW;
         perfect = perf;
@@ -136,30 +81,5 @@ final class Wish {
         negated = t.negated();
       }
     }
-  }
-
-  /**
-   * Whether a normalized word form is a comparative: -mpi, -mpaa, -mpia, -mpana (adjectives), -mmin
-   * (adverbs: "useammin", "nopeemmin"), -mmän ("enemmän"), or one of {@link #COMPARATIVE_WORDS}.
-   * Words too short to be one ("lampi", "kammi") are not.
-   */
-  static boolean comparative(String norm) {
-    if (COMPARATIVE_WORDS.contains(norm)) {
-      return true;
-    }
-    int n = norm.length();
-    if (n < 6) {
-      return false;
-    }
-    return norm.endsWith("mpi")
-        || norm.endsWith("mpaa")
-        || norm.endsWith("mpää")
-        || norm.endsWith("mpia")
-        || norm.endsWith("mpiä")
-        || norm.endsWith("mpana")
-        || norm.endsWith("mpänä")
-        || norm.endsWith("mmin")
-        || norm.endsWith("mmän")
-        || norm.endsWith("mman");
   }
 }

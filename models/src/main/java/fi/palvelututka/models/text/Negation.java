@@ -81,6 +81,18 @@ public final class Negation {
   /** A connegative verb after which fronted words are in the negation's scope. */
   public static final int EXISTENTIAL = 256;
 
+  /**
+   * Word classes of a wish (the review rule in {@code sentiment.Wish}): a conditional of olla,
+   * voida, saada, pitää not in the first person ({@link #WISH_AUXILIARIES}); a conditional that
+   * makes a perfect ({@link #WISH_PERFECTS}); a past participle of expecting or hoping ({@link
+   * #EXPECTING_PARTICIPLES}); any comparative form ({@link #comparative}).
+   */
+  public static final int WISH_AUXILIARY = 512;
+
+  public static final int WISH_PERFECT = 1024;
+  public static final int EXPECTING = 2048;
+  public static final int COMPARATIVE_FORM = 4096;
+
   static final Set<String> FRONTABLE_NEGATORS =
       Set.of("ei", "en", "emme", "ette", "eivät", "eivat", "emmä"); // "et" is also "että"
 
@@ -115,6 +127,68 @@ public final class Negation {
           "tulisi",
           "voisitte",
           "saisitte");
+
+  /** Conditionals of a wish: olla, voida, saada, pitää and the like, not in the first person. */
+  static final Set<String> WISH_AUXILIARIES =
+      Set.of(
+          "olisi",
+          "olis",
+          "oisi",
+          "ois",
+          "olisivat",
+          "oltais",
+          "oltaisiin",
+          "voisi",
+          "vois",
+          "voisivat",
+          "voitaisiin",
+          "voisitte",
+          "saisi",
+          "sais",
+          "saisivat",
+          "saisitte",
+          "pitäisi",
+          "pitäis",
+          "pitaisi",
+          "pitäisivät",
+          "täytyisi",
+          "tarvitsisi");
+
+  /**
+   * Conditionals that, followed by a participle of {@link #EXPECTING_PARTICIPLES}, make a perfect.
+   */
+  static final Set<String> WISH_PERFECTS =
+      Set.of(
+          "olisi",
+          "olis",
+          "oisi",
+          "ois",
+          "olisin",
+          "oisin",
+          "olisimme",
+          "oltais",
+          "olisivat",
+          "olisitte",
+          "olisit");
+
+  /** Past participles of expecting, hoping and missing. */
+  static final Set<String> EXPECTING_PARTICIPLES =
+      Set.of(
+          "toivonut",
+          "toivonu",
+          "toivoneet",
+          "toivottu",
+          "odottanut",
+          "odottanu",
+          "odottaneet",
+          "odotettu",
+          "kaivannut",
+          "kaivannu",
+          "kaivanneet");
+
+  /** Comparative words that no suffix test finds. */
+  static final Set<String> COMPARATIVE_WORDS =
+      Set.of("lisää", "enempi", "enempää", "enemmän", "enemman", "vähemmän", "vahemman");
 
   static final Set<String> COPULAS = Set.of("olla", "ollut", "ollu", "olleet", "oltu");
 
@@ -269,6 +343,18 @@ public final class Negation {
     if (COPULAS.contains(norm)) {
       r |= COPULA;
     }
+    if (WISH_AUXILIARIES.contains(norm)) {
+      r |= WISH_AUXILIARY;
+    }
+    if (WISH_PERFECTS.contains(norm)) {
+      r |= WISH_PERFECT;
+    }
+    if (EXPECTING_PARTICIPLES.contains(norm)) {
+      r |= EXPECTING;
+    }
+    if (comparative(norm)) {
+      r |= COMPARATIVE_FORM;
+    }
     if (MODALS.contains(norm)) {
       r |= MODAL | EXISTENTIAL;
     } else if (EXISTENTIALS.contains(norm)) {
@@ -333,5 +419,30 @@ public final class Negation {
 
   private static boolean vowel(char c) {
     return "aeiouyäö".indexOf(c) >= 0;
+  }
+
+  /**
+   * Whether a normalized word form is a comparative: -mpi, -mpaa, -mpia, -mpana (adjectives), -mmin
+   * (adverbs: "useammin", "nopeemmin"), -mmän ("enemmän"), or one of {@link #COMPARATIVE_WORDS}.
+   * Words too short to be one ("lampi", "kammi") are not.
+   */
+  public static boolean comparative(String norm) {
+    if (COMPARATIVE_WORDS.contains(norm)) {
+      return true;
+    }
+    int n = norm.length();
+    if (n < 6) {
+      return false;
+    }
+    return norm.endsWith("mpi")
+        || norm.endsWith("mpaa")
+        || norm.endsWith("mpää")
+        || norm.endsWith("mpia")
+        || norm.endsWith("mpiä")
+        || norm.endsWith("mpana")
+        || norm.endsWith("mpänä")
+        || norm.endsWith("mmin")
+        || norm.endsWith("mmän")
+        || norm.endsWith("mman");
   }
 }
