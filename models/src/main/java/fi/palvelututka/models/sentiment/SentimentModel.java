@@ -138,19 +138,10 @@ public final class SentimentModel {
         bytes.clone());
   }
 
-  /** Writes a bundle; fixed entry order and timestamps, so equal content gives equal bytes. */
-  static byte[] bundle(
-      byte[] doccat,
-      byte[] companion,
-      Set<SentimentFeatures.Feature> features,
-      SentimentLexicon lexicon,
-      Calibration calibration,
-      Map<String, String> info)
-      throws IOException {
-    return bundle(doccat, companion, features, lexicon, calibration, info, null);
-  }
-
-  /** As above, with an idiom list ({@link #IDIOMS}; null: none). */
+  /**
+   * Writes a bundle; fixed entry order and timestamps, so equal content gives equal bytes. {@code
+   * idioms}: an idiom list ({@link #IDIOMS}), or null for none.
+   */
   static byte[] bundle(
       byte[] doccat,
       byte[] companion,

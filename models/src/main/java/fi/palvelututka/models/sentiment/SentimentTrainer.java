@@ -171,7 +171,7 @@ public final class SentimentTrainer {
     SentimentModel uncalibrated =
         SentimentModel.fromBytes(
             SentimentModel.bundle(
-                doccat, null, settings.features(), lexicon, Calibration.IDENTITY, meta));
+                doccat, null, settings.features(), lexicon, Calibration.IDENTITY, meta, null));
     if (dev.isEmpty()) {
       return uncalibrated;
     }

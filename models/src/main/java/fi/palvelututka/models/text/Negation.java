@@ -328,29 +328,28 @@ public final class Negation {
     return SCOPE_BREAKERS.contains(norm);
   }
 
+  /** Word classes listed by form, and the role bit of each (same order). */
+  private static final java.util.List<Set<String>> FORM_CLASSES =
+      java.util.List.of(
+          FRONTABLE_NEGATORS,
+          WITHOUT_WORDS,
+          CONDITIONALS,
+          COPULAS,
+          WISH_AUXILIARIES,
+          WISH_PERFECTS,
+          EXPECTING_PARTICIPLES);
+
+  private static final int[] FORM_ROLES = {
+    FRONTABLE, WITHOUT, CONDITIONAL, COPULA, WISH_AUXILIARY, WISH_PERFECT, EXPECTING
+  };
+
   /** The scope role bits of a word form ({@link #WITHOUT}, {@link #CONDITIONAL}, ...). */
   public static int role(String norm, String lemma) {
     int r = 0;
-    if (FRONTABLE_NEGATORS.contains(norm)) {
-      r |= FRONTABLE;
-    }
-    if (WITHOUT_WORDS.contains(norm)) {
-      r |= WITHOUT;
-    }
-    if (CONDITIONALS.contains(norm)) {
-      r |= CONDITIONAL;
-    }
-    if (COPULAS.contains(norm)) {
-      r |= COPULA;
-    }
-    if (WISH_AUXILIARIES.contains(norm)) {
-      r |= WISH_AUXILIARY;
-    }
-    if (WISH_PERFECTS.contains(norm)) {
-      r |= WISH_PERFECT;
-    }
-    if (EXPECTING_PARTICIPLES.contains(norm)) {
-      r |= EXPECTING;
+    for (int k = 0; k < FORM_CLASSES.size(); k++) {
+      if (FORM_CLASSES.get(k).contains(norm)) {
+        r |= FORM_ROLES[k];
+      }
     }
     if (comparative(norm)) {
       r |= COMPARATIVE_FORM;
