@@ -81,8 +81,14 @@ public final class EvaluateCommand implements Callable<Integer> {
               + " weighs, as the tag job does (default: the shipped one).")
   Path taxonomy;
 
-  /** A labelled review and, when the file gives them, its labelled sentences (else null). */
-  private record Review(LabeledJsonl.Item item, List<SentimentEvaluation.GoldSentence> sentences) {}
+  /**
+   * A labelled review, its labelled sentences when the file gives them (else null), and its
+   * "phenomena" tags (empty when none).
+   */
+  private record Review(
+      LabeledJsonl.Item item,
+      List<SentimentEvaluation.GoldSentence> sentences,
+      List<String> phenomena) {}
 
   private List<Review> readReviews() throws IOException {
     return LabeledJsonl.readLines(
@@ -97,9 +103,11 @@ public final class EvaluateCommand implements Callable<Integer> {
           LabeledJsonl.Item it =
               new LabeledJsonl.Item(
                   n.path("id").asText(String.valueOf(no)), t.asText(), l.asText());
+          List<String> phenomena = new ArrayList<>();
+          n.path("phenomena").forEach(x -> phenomena.add(x.asText()));
           JsonNode ss = n.get("sentences");
           if (ss == null || !ss.isArray()) {
-            return new Review(it, null);
+            return new Review(it, null, phenomena);
           }
           List<SentimentEvaluation.GoldSentence> gold = new ArrayList<>();
           for (JsonNode s : ss) {
@@ -110,7 +118,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             gold.add(new SentimentEvaluation.GoldSentence(s.path("text").asText(""), label));
           }
-          return new Review(it, gold);
+          return new Review(it, gold, phenomena);
         });
   }
 
@@ -170,6 +178,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     CalibrationReport calibration = new CalibrationReport();
     int withSentences = 0;
     int missed = 0;
+    // phenomenon -> {reviews, right}
+    java.util.Map<String, int[]> byPhenomenon = new java.util.TreeMap<>();
     var c = m.newClassifier();
     ReviewCues cues = new ThemeTagger(Taxonomy.loadOrShipped(taxonomy))::cues;
     for (Review rv : reviews) {
@@ -181,6 +191,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       if (!it.label().equals("mixed")) {
         // the 3-class view: a predicted mixed counts as neutral
         three.add(it.label(), p.equals("mixed") ? Sentiment.NEUTRAL.label() : p);
+      }
+      for (String ph : rv.phenomena()) {
+        int[] k = byPhenomenon.computeIfAbsent(ph, x -> new int[2]);
+        k[0]++;
+        k[1] += p.equals(it.label()) ? 1 : 0;
       }
       if (rv.sentences() != null) {
         withSentences++;
@@ -211,6 +226,16 @@ public final class EvaluateCommand implements Callable<Integer> {
                   "; %d gold sentence(s) not found in their review, left out",
                   missed));
       System.out.println(sentences.toMarkdown());
+    }
+    if (!byPhenomenon.isEmpty()) {
+      System.out.println(
+          "Accuracy per phenomenon (4-class review labels; a review may have two tags)\n");
+      System.out.println("| phenomenon | reviews | right | accuracy |\n|---|---:|---:|---:|");
+      byPhenomenon.forEach(
+          (ph, k) ->
+              System.out.printf(
+                  Locale.ROOT, "| %s | %d | %d | %.3f |%n", ph, k[0], k[1], (double) k[1] / k[0]));
+      System.out.println();
     }
     return ExitCodes.OK;
   }

@@ -59,7 +59,30 @@ class EvaluateCommandTest {
         // two reviews give sentences; one of their five gold sentences is not in its review
         .contains("Sentences of the 2 reviews with gold sentence labels")
         .contains("1 gold sentence(s) not found in their review, left out")
-        .contains("n = 4, accuracy");
+        .contains("n = 4, accuracy")
+        .doesNotContain("Accuracy per phenomenon");
+  }
+
+  @Test
+  void reviewsTaggedWithPhenomenaGetAccuracyPerPhenomenon(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("ph.jsonl");
+    Files.writeString(
+        f,
+        """
+        {"id": "a", "text": "Ihana kampaaja, suosittelen lämpimästi!", "label": "positive", \
+        "phenomena": ["plain"]}
+        {"id": "b", "text": "Aivan surkea palvelu, myyjä oli tyly.", "label": "positive", \
+        "phenomena": ["plain", "control"]}
+        {"id": "c", "text": "Ruoka oli kylmää.", "label": "negative"}
+        """,
+        StandardCharsets.UTF_8);
+    Run r = run("--input", f.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // b is labelled positive on purpose: the model reads it as negative
+    assertThat(r.out())
+        .contains("Accuracy per phenomenon")
+        .contains("| control | 1 | 0 | 0.000 |")
+        .contains("| plain | 2 | 1 | 0.500 |");
   }
 
   @Test
