@@ -208,6 +208,23 @@ public final class TrainSentimentCommand implements Callable<Integer> {
   /** The lexicon the model was trained with, for its info and the report. */
   private String lexiconInfo = "";
 
+  /**
+   * Whether the file an option names is missing (then says so: the defaults are relative to the
+   * repository root, and "none" switches the option off).
+   */
+  private static boolean missingFile(String option, Path f) {
+    if (Files.isRegularFile(f)) {
+      return false;
+    }
+    System.err.println(
+        "train-sentiment: "
+            + option
+            + " "
+            + f
+            + ": no such file (run from the repository root, or give none)");
+    return true;
+  }
+
   private static void log(String fmt, Object... args) {
     System.err.printf(Locale.ROOT, "train-sentiment: " + fmt + "%n", args);
   }
@@ -249,11 +266,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     SentimentLexicon supplement = null;
     if (!"none".equals(lexiconSupplement)) {
       Path sup = Path.of(lexiconSupplement);
-      if (!Files.isRegularFile(sup)) {
-        System.err.println(
-            "train-sentiment: --lexicon-supplement "
-                + sup
-                + ": no such file (run from the repository root, or give none)");
+      if (missingFile("--lexicon-supplement", sup)) {
         return ExitCodes.INPUT;
       }
       supplement =
@@ -262,12 +275,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     byte[] idiomList = null;
     if (!"none".equals(idioms)) {
       Path f = Path.of(idioms);
-      if (!Files.isRegularFile(f)) {
-        System.err.println(
-            "train-sentiment: --idioms "
-                + f
-                + ": no such file (run from the repository root, or"
-                + " give none)");
+      if (missingFile("--idioms", f)) {
         return ExitCodes.INPUT;
       }
       idiomList = Files.readAllBytes(f);

@@ -103,6 +103,15 @@ public final class SentimentModel {
   }
 
   public static SentimentModel fromBytes(byte[] bytes) throws IOException {
+    return fromBytes(bytes, null);
+  }
+
+  /**
+   * {@link #fromBytes(byte[])}, with {@code idioms} as the compiled form of the bundle's idiom list
+   * when the caller has it (a copy of a model with another calibration: the list is the same), so
+   * that it is not parsed and compiled again; null: compiled from the bundle.
+   */
+  private static SentimentModel fromBytes(byte[] bytes, ThemeTagger idioms) throws IOException {
     Map<String, byte[]> entries = Bundles.read(bytes);
     if (!entries.containsKey(DOCCAT) || !entries.containsKey(SETTINGS)) {
       throw new IOException("Not a sentiment bundle: it lacks " + DOCCAT + " or " + SETTINGS);
@@ -125,8 +134,11 @@ public final class SentimentModel {
         entries.containsKey(DOCCAT_LEXICON)
             ? new DoccatModel(new ByteArrayInputStream(entries.get(DOCCAT_LEXICON)))
             : null;
-    ThemeTagger idioms =
-        entries.containsKey(IDIOMS) ? new ThemeTagger(Taxonomy.parse(entries.get(IDIOMS))) : null;
+    if (!entries.containsKey(IDIOMS)) {
+      idioms = null;
+    } else if (idioms == null) {
+      idioms = new ThemeTagger(Taxonomy.parse(entries.get(IDIOMS)));
+    }
     return new SentimentModel(
         m,
         comp,
@@ -220,7 +232,8 @@ public final class SentimentModel {
             lexicon,
             c,
             keep,
-            entries.get(IDIOMS)));
+            entries.get(IDIOMS)),
+        idioms);
   }
 
   /** The settings entry of a bundle as a sorted map (calibration keys are rewritten anyway). */
@@ -254,7 +267,8 @@ public final class SentimentModel {
             lexicon,
             calibration,
             keep,
-            mine.get(IDIOMS)));
+            mine.get(IDIOMS)),
+        idioms);
   }
 
   /**
@@ -262,9 +276,8 @@ public final class SentimentModel {
    * ReviewRule#IDIOMS} (fit the review mode again after).
    */
   public SentimentModel withIdioms(byte[] json) throws IOException {
-    if (json != null) {
-      Taxonomy.parse(json); // fails here on a malformed list, not when a classifier is made
-    }
+    // a malformed list fails here, not when a classifier is made
+    ThemeTagger compiled = json == null ? null : new ThemeTagger(Taxonomy.parse(json));
     Map<String, byte[]> mine = Bundles.read(bytes);
     return fromBytes(
         bundle(
@@ -274,7 +287,8 @@ public final class SentimentModel {
             lexicon,
             calibration,
             settings(mine),
-            json));
+            json),
+        compiled);
   }
 
   /** The idiom list's cue finder, or null when the bundle has none. */

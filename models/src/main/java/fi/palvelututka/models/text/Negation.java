@@ -128,31 +128,19 @@ public final class Negation {
           "voisitte",
           "saisitte");
 
-  /** Conditionals of a wish: olla, voida, saada, pitää and the like, not in the first person. */
-  static final Set<String> WISH_AUXILIARIES =
-      Set.of(
-          "olisi",
-          "olis",
-          "oisi",
-          "ois",
-          "olisivat",
-          "oltais",
-          "oltaisiin",
-          "voisi",
-          "vois",
-          "voisivat",
-          "voitaisiin",
-          "voisitte",
-          "saisi",
-          "sais",
-          "saisivat",
-          "saisitte",
-          "pitäisi",
-          "pitäis",
-          "pitaisi",
-          "pitäisivät",
-          "täytyisi",
-          "tarvitsisi");
+  /**
+   * Conditionals of a wish: the {@link #CONDITIONALS} but the first- and second-person forms of
+   * "olla" (which wish only as the perfect of {@link #WISH_PERFECTS}) and "kannattaisi", "tulisi"
+   * (advice; also "would come"), with the passive "voitaisiin" and the ä-less "pitaisi".
+   */
+  static final Set<String> WISH_AUXILIARIES = wishAuxiliaries();
+
+  private static Set<String> wishAuxiliaries() {
+    Set<String> s = new java.util.HashSet<>(CONDITIONALS);
+    s.removeAll(Set.of("olisin", "olisit", "olisimme", "olisitte", "kannattaisi", "tulisi"));
+    s.addAll(Set.of("voitaisiin", "pitaisi"));
+    return Set.copyOf(s);
+  }
 
   /**
    * Conditionals that, followed by a participle of {@link #EXPECTING_PARTICIPLES}, make a perfect.
