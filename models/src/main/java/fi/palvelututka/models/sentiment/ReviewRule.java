@@ -40,7 +40,29 @@ public enum ReviewRule {
    * kaivoon", "jättää toivomisen varaa") is a review cue of its polarity; negated, of the opposite
    * one. A bundle without an idiom list gives none.
    */
-  IDIOMS;
+  IDIOMS,
+
+  /**
+   * Irony: a sentence that opens with praise about what its rest complains of ("Ihanaa, että pankki
+   * perii nyt 3 euroa kuussa", "No kiva, kortinlukija ei toimi taas"), or that thanks dismissively
+   * ("Kiitos vaan"), rolls its eyes (🙃) or quotes the business back ("parannettu" hinnasto) in a
+   * review that complains elsewhere, gets complaint cues. See {@link Irony}.
+   */
+  IRONY,
+
+  /**
+   * A sentence with a concessive adverb ("kuitenkin", "tosin", "sen sijaan") and no cue or lexicon
+   * word of its own turns against the sentence before it: one cue of the opposite polarity
+   * ("Hammaslääkäri oli lempeä. Ajan saaminen vei kuitenkin kuusi viikkoa.").
+   */
+  CONTRAST_ADVERB,
+
+  /**
+   * A negative lexicon word negated together with a verb of putting things right is still a
+   * complaint, not praise: "ei myönnä virhettä", "ei korjannut vikaa", "ei hyvittänyt viivästystä"
+   * (with {@link #NEGATED_LEXICON}, which would count it as praise, like "ei virheitä").
+   */
+  REMEDY;
 
   /** Parses a comma-separated list ("negated_lexicon,contrast"); blank or "none" is no rule. */
   public static Set<ReviewRule> parse(String csv) {

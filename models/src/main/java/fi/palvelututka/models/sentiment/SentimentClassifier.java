@@ -310,14 +310,21 @@ public final class SentimentClassifier {
    * complaint and one praise per sentence). Null when the rules are off and no cues were given.
    */
   int[][] reviewCues(Analysis analysis, int[][] cues) {
-    boolean negatedLexicon = calibration.reviewRules().contains(ReviewRule.NEGATED_LEXICON);
-    boolean wish = calibration.reviewRules().contains(ReviewRule.WISH);
-    if (!negatedLexicon && !wish && idioms == null) {
+    Set<ReviewRule> rules = calibration.reviewRules();
+    boolean negatedLexicon = rules.contains(ReviewRule.NEGATED_LEXICON);
+    boolean wish = rules.contains(ReviewRule.WISH);
+    boolean irony = rules.contains(ReviewRule.IRONY);
+    boolean contrastAdverb = rules.contains(ReviewRule.CONTRAST_ADVERB);
+    boolean remedy = negatedLexicon && rules.contains(ReviewRule.REMEDY);
+    if (!negatedLexicon && !wish && idioms == null && !irony && !contrastAdverb) {
       return cues;
     }
     List<Sentence> all = analysis.sentences();
     int[][] idiomCues = idioms == null ? null : idioms.cues(analysis);
     int[][] out = new int[all.size()][];
+    // per sentence: the sum of its lexicon words' signs (negated ones flipped), for the rules that
+    // look at other sentences
+    int[] lexical = irony || contrastAdverb ? new int[all.size()] : null;
     for (int i = 0; i < all.size(); i++) {
       int[] c = cues == null || cues[i] == null ? new int[2] : cues[i].clone();
       out[i] = c;
@@ -328,23 +335,143 @@ public final class SentimentClassifier {
       if (wish) {
         Wish.addCues(all.get(i), c);
       }
-      if (!negatedLexicon) {
+      if (!negatedLexicon && lexical == null) {
         continue;
       }
       Negation.WithoutScope without = new Negation.WithoutScope();
+      boolean remedyInScope = false;
       for (Token t : all.get(i).tokens()) {
         boolean negated = without.next(t) || t.negated();
-        if (t.isWord() && negated) {
-          int score = SentimentFeatures.WordFeatures.of(t, lexicon, featureKey, canonical).score;
-          if (score < 0) {
-            c[1]++;
-          } else if (score > 0) {
-            c[0]++;
-          }
+        if (!t.isWord()) {
+          continue;
+        }
+        int score = score(t);
+        if (lexical != null && score != 0) {
+          lexical[i] += (negated ? -1 : 1) * Integer.signum(score);
+        }
+        if (!negated) {
+          remedyInScope = false;
+          continue;
+        }
+        if (remedy && score == 0 && t.negated() && isRemedy(t)) {
+          remedyInScope = true; // a verb of the analyzer's negation, not a word after "ilman"
+        }
+        if (!negatedLexicon) {
+          continue;
+        }
+        if (score < 0) {
+          c[remedyInScope ? 0 : 1]++;
+        } else if (score > 0) {
+          c[0]++;
         }
       }
     }
+    if (irony) {
+      addIronyCues(all, out, lexical);
+    }
+    if (contrastAdverb) {
+      addContrastAdverbCues(all, out, lexical);
+    }
     return out;
+  }
+
+  /** A word token's lexicon score (negative, 0 or positive), memoized in its word. */
+  private int score(Token t) {
+    return SentimentFeatures.WordFeatures.of(t, lexicon, featureKey, canonical).score;
+  }
+
+  /**
+   * Stems of the verbs of putting things right ({@link ReviewRule#REMEDY}): korjata, myöntää,
+   * hyvittää, korvata, ratkaista, selvittää, pahoitella, huomioida, huomata, hoitaa, ilmoittaa,
+   * kertoa, auttaa, löytää (not "löytyä": "vikaa ei löytynyt" is existential), käsitellä, poistaa.
+   */
+  static final List<String> REMEDY_STEMS =
+      List.of(
+          "korja", "myön", "hyvit", "korvan", "korvat", "korvaa", "korvas", "ratkai", "ratkas",
+          "selvit", "selvis", "pahoit", "huomio", "huoma", "hoita", "hoida", "hoide", "ilmoit",
+          "kerto", "kerro", "kerrot", "autta", "auta", "autet", "löytä", "löydä", "löydet",
+          "käsitel", "käsitt", "poista", "poiste");
+
+  static boolean isRemedy(Token t) {
+    String n = t.norm();
+    for (String stem : REMEDY_STEMS) {
+      if (n.startsWith(stem)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link ReviewRule#IRONY}: complaint cues for the ironic sentences ({@link Irony}). */
+  private void addIronyCues(List<Sentence> all, int[][] out, int[] lexical) {
+    Irony.Found[] found = null;
+    int markers = 0;
+    for (int i = 0; i < all.size(); i++) {
+      Irony.Found f = Irony.of(all.get(i), this::score, out[i][0]);
+      if (f.opener() || f.marker()) {
+        if (found == null) {
+          found = new Irony.Found[all.size()];
+        }
+        found[i] = f;
+        markers += f.marker() ? 1 : 0;
+      }
+    }
+    if (found == null) {
+      return;
+    }
+    for (int i = 0; i < all.size(); i++) {
+      Irony.Found f = found[i];
+      if (f == null) {
+        continue;
+      }
+      boolean ironic = f.opener();
+      if (!ironic && f.marker()) {
+        ironic = markers >= 2;
+        for (int j = 0; j < all.size() && !ironic; j++) {
+          ironic = j != i && (out[j][0] > 0 || lexical[j] < 0);
+        }
+      }
+      if (ironic) {
+        out[i][0] += Irony.CUES;
+      }
+    }
+  }
+
+  /** Concessive adverbs of {@link ReviewRule#CONTRAST_ADVERB} ("sen sijaan" as "sijaan"). */
+  static final Set<String> CONCESSIVE = Set.of("kuitenkin", "kuitenki", "tosin", "sijaan");
+
+  /**
+   * {@link ReviewRule#CONTRAST_ADVERB}: a sentence with a concessive adverb and no cue or lexicon
+   * word of its own gets one cue against the polarity of the sentence before it.
+   */
+  private static void addContrastAdverbCues(List<Sentence> all, int[][] out, int[] lexical) {
+    for (int i = 1; i < all.size(); i++) {
+      if (out[i][0] != 0 || out[i][1] != 0 || lexical[i] != 0 || !concessive(all.get(i))) {
+        continue;
+      }
+      int before = Integer.signum(out[i - 1][1] - out[i - 1][0]);
+      if (before == 0) {
+        before = Integer.signum(lexical[i - 1]);
+      }
+      if (before > 0) {
+        out[i][0]++;
+      } else if (before < 0) {
+        out[i][1]++;
+      }
+    }
+  }
+
+  private static boolean concessive(Sentence s) {
+    List<Token> ts = s.tokens();
+    for (int k = 0; k < ts.size(); k++) {
+      Token t = ts.get(k);
+      if (t.isWord() && CONCESSIVE.contains(t.norm())) {
+        if (!t.norm().equals("sijaan") || (k > 0 && ts.get(k - 1).norm().equals("sen"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The sum of per-sentence cue counts; null when there are none. */

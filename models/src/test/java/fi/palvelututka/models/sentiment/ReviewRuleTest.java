@@ -30,7 +30,9 @@ class ReviewRuleTest {
 
   @Test
   void parseAndFormat() {
-    assertThat(ReviewRule.parse("negated_lexicon, CONTRAST, wish, idioms"))
+    assertThat(
+            ReviewRule.parse(
+                "negated_lexicon, CONTRAST, wish, idioms, irony, contrast_adverb, remedy"))
         .isEqualTo(EnumSet.allOf(ReviewRule.class));
     assertThat(ReviewRule.parse("none")).isEmpty();
     assertThat(ReviewRule.parse("")).isEmpty();
@@ -39,7 +41,7 @@ class ReviewRuleTest {
     assertThat(ReviewRule.format(EnumSet.of(ReviewRule.WISH, ReviewRule.NEGATED_LEXICON)))
         .isEqualTo("negated_lexicon,wish");
     assertThat(ReviewRule.format(Set.of())).isEqualTo("none");
-    assertThatThrownBy(() -> ReviewRule.parse("contrast,sarcasm"))
+    assertThatThrownBy(() -> ReviewRule.parse("contrast,sarcasm_detector"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -132,6 +134,105 @@ class ReviewRuleTest {
     int[][] theme = {{0, 0}, {2, 0}};
     assertThat(cb.reviewCues(b, theme)).isDeepEqualTo(new int[][] {{0, 1}, {3, 0}});
     assertThat(theme[1]).containsExactly(2, 0);
+  }
+
+  @Test
+  void ironicSentencesAreComplaintCues() throws Exception {
+    SentimentLexicon lex =
+        new SentimentLexicon(
+            Map.of("ihana", 3, "mahtavaa", 4, "kiitos", 2, "hyvä", 3, "huono", -2));
+    SentimentModel rules = SentimentModel.shipped().withReviewRules(Set.of(ReviewRule.IRONY));
+    SentimentClassifier c = mainModelOnly(rules, lex, rules.calibration());
+    int k = Irony.CUES;
+    // an opener praising what the rest of its sentence complains of
+    assertThat(c.reviewCues(analyzer.analyze("Ihanaa, että laskut ovat huonoja."), null))
+        .isDeepEqualTo(new int[][] {{k, 0}});
+    assertThat(c.reviewCues(analyzer.analyze("No mahtavaa palvelua: kahvi ei ollut hyvää."), null))
+        .isDeepEqualTo(new int[][] {{k, 0}});
+    // ... or of which the sentence has a complaint cue already
+    assertThat(c.reviewCues(analyzer.analyze("Ihanaa, että jonottaa saa."), new int[][] {{1, 0}}))
+        .isDeepEqualTo(new int[][] {{1 + k, 0}});
+    // sincere openers: the rest praises, or says nothing negative
+    for (String sincere :
+        List.of(
+            "Ihanaa, että ruoka oli hyvää.",
+            "Mahtavaa palvelua, kiitos!",
+            "Ihanaa, että tällaisia paikkoja on.",
+            "Mahtava paikka ja hyvä ruoka, ei huono.")) {
+      assertThat(c.reviewCues(analyzer.analyze(sincere), null))
+          .as(sincere)
+          .isDeepEqualTo(new int[][] {{0, 0}});
+    }
+    // markers count where the review complains elsewhere, or has two of them
+    assertThat(c.reviewCues(analyzer.analyze("Lasku oli huono. Kiitos vaan."), null))
+        .isDeepEqualTo(new int[][] {{0, 0}, {k, 0}});
+    assertThat(c.reviewCues(analyzer.analyze("Kiitos vaan. Hyvä palvelu."), null))
+        .isDeepEqualTo(new int[][] {{0, 0}, {0, 0}});
+    assertThat(
+            c.reviewCues(
+                analyzer.analyze("Paketti oli \"matkalla\" viikon. Sitten se tuli 🙃"), null))
+        .isDeepEqualTo(new int[][] {{k, 0}, {k, 0}});
+    // a long quotation is not a word quoted back
+    assertThat(
+            c.reviewCues(
+                analyzer.analyze(
+                    "Lasku oli huono. Myyjä sanoi \"tämä on meidän paras malli ikinä\"."),
+                null))
+        .isDeepEqualTo(new int[][] {{0, 0}, {0, 0}});
+    // without the rule, nothing
+    SentimentClassifier plain =
+        mainModelOnly(rules, lex, rules.calibration().withReviewRules(Set.of()));
+    assertThat(plain.reviewCues(analyzer.analyze("Ihanaa, että laskut ovat huonoja."), null))
+        .isNull();
+  }
+
+  @Test
+  void aConcessiveSentenceWithoutCuesTurnsAgainstTheOneBefore() throws Exception {
+    SentimentLexicon lex = new SentimentLexicon(Map.of("hyvä", 3, "huono", -2));
+    SentimentModel rules =
+        SentimentModel.shipped().withReviewRules(Set.of(ReviewRule.CONTRAST_ADVERB));
+    SentimentClassifier c = mainModelOnly(rules, lex, rules.calibration());
+    assertThat(
+            c.reviewCues(analyzer.analyze("Ruoka oli hyvää. Jonossa meni kuitenkin tunti."), null))
+        .isDeepEqualTo(new int[][] {{0, 0}, {1, 0}});
+    assertThat(c.reviewCues(analyzer.analyze("Ruoka oli huonoa. Sali oli tosin kaunis."), null))
+        .isDeepEqualTo(new int[][] {{0, 0}, {0, 1}});
+    // the sentence before judged by its cues first
+    assertThat(
+            c.reviewCues(
+                analyzer.analyze("Ruoka oli hyvää. Sen sijaan kassalla jonotettiin."),
+                new int[][] {{2, 0}, {0, 0}}))
+        .isDeepEqualTo(new int[][] {{2, 0}, {0, 1}});
+    // a concessive sentence with a lexicon word or a cue of its own, or nothing before it to turn
+    // against, or no concessive word: unchanged
+    assertThat(c.reviewCues(analyzer.analyze("Ruoka oli hyvää. Sali oli kuitenkin huono."), null))
+        .isDeepEqualTo(new int[][] {{0, 0}, {0, 0}});
+    assertThat(c.reviewCues(analyzer.analyze("Kävin siellä. Jonossa meni kuitenkin tunti."), null))
+        .isDeepEqualTo(new int[][] {{0, 0}, {0, 0}});
+    assertThat(c.reviewCues(analyzer.analyze("Ruoka oli hyvää. Jonossa meni tunti."), null))
+        .isDeepEqualTo(new int[][] {{0, 0}, {0, 0}});
+    assertThat(c.reviewCues(analyzer.analyze("Jonossa meni kuitenkin tunti."), null))
+        .isDeepEqualTo(new int[][] {{0, 0}});
+  }
+
+  @Test
+  void aNegatedRemedyOfAProblemIsAComplaint() throws Exception {
+    SentimentLexicon lex = new SentimentLexicon(Map.of("virhe", -2, "vika", -2, "huomautus", -1));
+    SentimentModel rules =
+        SentimentModel.shipped()
+            .withReviewRules(Set.of(ReviewRule.NEGATED_LEXICON, ReviewRule.REMEDY));
+    SentimentClassifier c = mainModelOnly(rules, lex, rules.calibration());
+    Analysis a =
+        analyzer.analyze(
+            "Asiakaspalvelu ei myönnä virhettä. Korjaamo ei korjannut vikaa. Virheitä ei ollut."
+                + " Ei ollut vikaa. Auto meni läpi ilman huomautuksia.");
+    assertThat(c.reviewCues(a, null))
+        .isDeepEqualTo(new int[][] {{1, 0}, {1, 0}, {0, 1}, {0, 1}, {0, 1}});
+    // without REMEDY, a negated problem is praise whatever the verb
+    SentimentModel nl = rules.withReviewRules(Set.of(ReviewRule.NEGATED_LEXICON));
+    SentimentClassifier cn = mainModelOnly(nl, lex, nl.calibration());
+    assertThat(cn.reviewCues(a, null))
+        .isDeepEqualTo(new int[][] {{0, 1}, {0, 1}, {0, 1}, {0, 1}, {0, 1}});
   }
 
   private static final String IDIOMS =

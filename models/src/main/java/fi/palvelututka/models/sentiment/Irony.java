@@ -1,0 +1,151 @@
+package fi.palvelututka.models.sentiment;
+
+import fi.palvelututka.models.text.Sentence;
+import fi.palvelututka.models.text.Token;
+import fi.palvelututka.models.text.TokenType;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+/**
+ * Irony in a review sentence, for {@link ReviewRule#IRONY}: praise words that mean a complaint.
+ *
+ * <ul>
+ *   <li>an <b>ironic opener</b>: the sentence begins (after at most two particles such as "no",
+ *       "jes", "tosi") with a positive lexicon word, at most one more word, and then a comma, a
+ *       colon, "että" or "kun" ("Ihanaa, että pankki perii nyt 3 euroa kuussa", "Mahtavaa palvelua:
+ *       konttori suljettiin", "No kiva, kortinlukija ei toimi taas"), and the rest of the sentence
+ *       says something negative: a negative lexicon word, a negation verb or a complaint cue;
+ *   <li>a <b>marker</b>: thanks with a dismissive particle ("Kiitos vaan", "kiitti vaa"), an irony
+ *       emoji (🙃 🙄 😒), or a word or two in quotation marks (the business's own words quoted
+ *       back: "kotiinkuljetus", "asiakkaan etu", "työn alla"); a marker counts only in a review
+ *       that also complains elsewhere (a complaint cue or a negative lexicon word in another
+ *       sentence) or has a second marker.
+ * </ul>
+ *
+ * Each ironic sentence gets {@value #CUES} complaint cues: enough to outweigh its praise word.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Irony {
+
+  /** Complaint cues an ironic sentence gets. */
+  static final int CUES = 2;
+
+  /** Particles an ironic opener may start with. */
+  static final Set<String> PARTICLES =
+      Set.of(
+          "no", "jes", "jee", "voi", "oi", "ai", "kas", "tosi", "todella", "kyllä", "kyl",
+          "kylläpä", "niin", "aivan", "ihan", "just", "taas", "jälleen", "että", "onpa", "olipa",
+          "onhan");
+
+  /** Words after which an opener's praise word turns to what it is about. */
+  static final Set<String> OPENER_ENDS = Set.of("että", "et", "kun", "ku", "etta");
+
+  static final Set<String> THANKS =
+      Set.of("kiitos", "kiitti", "kiitoksia", "kiitokset", "kiits", "kiitoksii");
+
+  static final Set<String> DISMISSIVE = Set.of("vaan", "vain", "vaa");
+
+  static final Set<String> IRONY_EMOJI = Set.of("🙃", "🙄", "😒");
+
+  /** Most words a quoted span may have to count as quoting the business back. */
+  static final int QUOTED_WORDS = 3;
+
+  private Irony() {}
+
+  /** What {@link #of} found in one sentence. */
+  record Found(boolean opener, boolean marker) {
+    static final Found NONE = new Found(false, false);
+  }
+
+  /**
+   * The irony of one sentence.
+   *
+   * @param score the lexicon score of a word token (negative, 0 or positive)
+   * @param complaintCues the sentence's complaint cues found so far
+   */
+  static Found of(Sentence s, ToIntFunction<Token> score, int complaintCues) {
+    List<Token> ts = s.tokens();
+    boolean marker = false;
+    int quoteOpen = -1;
+    int wordsInQuote = 0;
+    for (int i = 0; i < ts.size(); i++) {
+      Token t = ts.get(i);
+      if (t.type() == TokenType.EMOJI && IRONY_EMOJI.contains(t.text())) {
+        marker = true;
+      } else if (t.isWord()
+          && THANKS.contains(t.norm())
+          && i + 1 < ts.size()
+          && ts.get(i + 1).isWord()
+          && DISMISSIVE.contains(ts.get(i + 1).norm())) {
+        marker = true;
+      } else if (isQuote(t)) {
+        if (quoteOpen >= 0 && wordsInQuote >= 1 && wordsInQuote <= QUOTED_WORDS) {
+          marker = true;
+        }
+        quoteOpen = quoteOpen >= 0 ? -1 : i;
+        wordsInQuote = 0;
+      } else if (quoteOpen >= 0 && t.isWord()) {
+        wordsInQuote++;
+      }
+    }
+    return new Found(opener(ts, score, complaintCues), marker);
+  }
+
+  private static boolean isQuote(Token t) {
+    if (t.type() != TokenType.PUNCT || t.text().length() != 1) {
+      return false;
+    }
+    char c = t.text().charAt(0);
+    return c == '"' || c == '\u201c' || c == '\u201d' || c == '\u201e' || c == '\u00bb';
+  }
+
+  /** Whether the sentence opens with praise about something its rest complains of. */
+  private static boolean opener(List<Token> ts, ToIntFunction<Token> score, int complaintCues) {
+    int i = 0;
+    int n = ts.size();
+    int particles = 0;
+    while (i < n && particles < 2 && ts.get(i).isWord() && PARTICLES.contains(ts.get(i).norm())) {
+      i++;
+      particles++;
+      if (i < n && ts.get(i).type() == TokenType.PUNCT && ts.get(i).text().equals(",")) {
+        i++; // "Jes, ..."
+      }
+    }
+    if (i >= n || !ts.get(i).isWord() || score.applyAsInt(ts.get(i)) <= 0) {
+      return false;
+    }
+    int praise = i;
+    // the praise word, at most one more word, then "," ":" "että" "kun"
+    int end = -1;
+    for (int j = praise + 1; j <= praise + 2 && j < n; j++) {
+      Token t = ts.get(j);
+      if (t.type() == TokenType.PUNCT && (t.text().equals(",") || t.text().equals(":"))) {
+        end = j;
+        break;
+      }
+      if (t.isWord() && OPENER_ENDS.contains(t.norm())) {
+        end = j;
+        break;
+      }
+      if (!t.isWord()) {
+        return false;
+      }
+    }
+    if (end < 0) {
+      return false;
+    }
+    if (complaintCues > 0) {
+      return true;
+    }
+    for (int j = end + 1; j < n; j++) {
+      Token t = ts.get(j);
+      int v = t.isWord() ? score.applyAsInt(t) : 0;
+      if (t.negated() ? v > 0 : v < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
