@@ -24,13 +24,15 @@ class ReviewEvalDataTest {
       List.of(
           "reviews-sentiment-dev.jsonl",
           "reviews-sentiment-dev2.jsonl",
-          "negation-challenge-dev.jsonl");
+          "negation-challenge-dev.jsonl",
+          "wish-challenge-dev.jsonl");
   private static final List<String> TEST =
       List.of(
           "reviews-sentiment-test.jsonl",
           "reviews-sentiment-test2.jsonl",
           "negation-challenge-test.jsonl",
-          "negation-challenge-test2.jsonl");
+          "negation-challenge-test2.jsonl",
+          "wish-challenge-test.jsonl");
 
   private record Review(String file, String id, String text) {}
 
