@@ -16,11 +16,12 @@ import java.util.function.ToIntFunction;
  *       colon, "että" or "kun" ("Ihanaa, että pankki perii nyt 3 euroa kuussa", "Mahtavaa palvelua:
  *       konttori suljettiin", "No kiva, kortinlukija ei toimi taas"), and the rest of the sentence
  *       says something negative: a negative lexicon word, a negation verb or a complaint cue;
- *   <li>a <b>marker</b>: thanks with a dismissive particle ("Kiitos vaan", "kiitti vaa"), an irony
- *       emoji (🙃 🙄 😒), or a word or two in quotation marks (the business's own words quoted
- *       back: "kotiinkuljetus", "asiakkaan etu", "työn alla"); a marker counts only in a review
- *       that also complains elsewhere (a complaint cue or a negative lexicon word in another
- *       sentence) or has a second marker.
+ *   <li>thanks with a dismissive particle ("Kiitos vaan", "kiitti vaa") in a sentence with no other
+ *       positive lexicon word: nothing to thank for;
+ *   <li>a <b>marker</b>: thanks with a dismissive particle, an irony emoji (🙃 🙄 😒), or a word or
+ *       two in quotation marks (the business's own words quoted back: "kotiinkuljetus", "asiakkaan
+ *       etu", "työn alla"); a marker counts only in a review that also complains elsewhere (a
+ *       complaint cue or a negative lexicon word in another sentence) or has a second marker.
  * </ul>
  *
  * Each ironic sentence gets {@value #CUES} complaint cues: enough to outweigh its praise word.
@@ -70,8 +71,13 @@ final class Irony {
     boolean marker = false;
     int quoteOpen = -1;
     int wordsInQuote = 0;
+    int positives = 0;
+    boolean dismissiveThanks = false;
     for (int i = 0; i < ts.size(); i++) {
       Token t = ts.get(i);
+      if (t.isWord() && !t.negated() && score.applyAsInt(t) > 0 && !THANKS.contains(t.norm())) {
+        positives++;
+      }
       if (t.type() == TokenType.EMOJI && IRONY_EMOJI.contains(t.text())) {
         marker = true;
       } else if (t.isWord()
@@ -80,6 +86,7 @@ final class Irony {
           && ts.get(i + 1).isWord()
           && DISMISSIVE.contains(ts.get(i + 1).norm())) {
         marker = true;
+        dismissiveThanks = true;
       } else if (isQuote(t)) {
         if (quoteOpen >= 0 && wordsInQuote >= 1 && wordsInQuote <= QUOTED_WORDS) {
           marker = true;
@@ -90,7 +97,9 @@ final class Irony {
         wordsInQuote++;
       }
     }
-    return new Found(opener(ts, score, complaintCues), marker);
+    // "Kiitos vaan" with nothing it could sincerely thank for is irony on its own
+    boolean opener = (dismissiveThanks && positives == 0) || opener(ts, score, complaintCues);
+    return new Found(opener, marker);
   }
 
   private static boolean isQuote(Token t) {
@@ -136,16 +145,17 @@ final class Irony {
     if (end < 0) {
       return false;
     }
-    if (complaintCues > 0) {
-      return true;
-    }
+    // the rest complains (a complaint cue, a negation, a negative word or a negated positive one)
+    // and praises nothing (a positive word, or a negated negative one)
+    boolean complains = complaintCues > 0;
     for (int j = end + 1; j < n; j++) {
       Token t = ts.get(j);
       int v = t.isWord() ? score.applyAsInt(t) : 0;
-      if (t.negated() ? v > 0 : v < 0) {
-        return true;
+      if (v != 0 && (v > 0) != t.negated()) {
+        return false;
       }
+      complains |= t.negator() || v != 0;
     }
-    return false;
+    return complains;
   }
 }

@@ -62,7 +62,14 @@ public enum ReviewRule {
    * complaint, not praise: "ei myönnä virhettä", "ei korjannut vikaa", "ei hyvittänyt viivästystä"
    * (with {@link #NEGATED_LEXICON}, which would count it as praise, like "ei virheitä").
    */
-  REMEDY;
+  REMEDY,
+
+  /**
+   * Suggestions and rhetorical questions are complaint cues: "Toivoisin, että ...", "Olisi kiva,
+   * jos ...", "Kunpa ...", "Ajanvaraukseen kannattaisi panostaa", "Voisitteko ...", "Ens kerralla
+   * vois kysyä", "Miksi tilaus vahvistetaan, jos tuotetta ei ole?". See {@link Suggestion}.
+   */
+  SUGGESTION;
 
   /** Parses a comma-separated list ("negated_lexicon,contrast"); blank or "none" is no rule. */
   public static Set<ReviewRule> parse(String csv) {

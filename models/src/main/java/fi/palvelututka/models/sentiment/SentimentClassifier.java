@@ -316,7 +316,8 @@ public final class SentimentClassifier {
     boolean irony = rules.contains(ReviewRule.IRONY);
     boolean contrastAdverb = rules.contains(ReviewRule.CONTRAST_ADVERB);
     boolean remedy = negatedLexicon && rules.contains(ReviewRule.REMEDY);
-    if (!negatedLexicon && !wish && idioms == null && !irony && !contrastAdverb) {
+    boolean suggestion = rules.contains(ReviewRule.SUGGESTION);
+    if (!negatedLexicon && !wish && idioms == null && !irony && !contrastAdverb && !suggestion) {
       return cues;
     }
     List<Sentence> all = analysis.sentences();
@@ -334,6 +335,9 @@ public final class SentimentClassifier {
       }
       if (wish) {
         Wish.addCues(all.get(i), c);
+      }
+      if (suggestion) {
+        Suggestion.addCues(all.get(i), this::score, c);
       }
       if (!negatedLexicon && lexical == null) {
         continue;
