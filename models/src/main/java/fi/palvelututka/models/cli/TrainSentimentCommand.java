@@ -107,14 +107,20 @@ public final class TrainSentimentCommand implements Callable<Integer> {
 
   @Option(
       names = "--review-rules",
-      defaultValue = "negated_lexicon,contrast,wish,idioms",
+      defaultValue =
+          "negated_lexicon,contrast,wish,idioms,irony,contrast_adverb,remedy,suggestion,then_and_now",
       description =
           "Review-mode rules, comma-separated, or none: negated_lexicon (a lexicon word in a"
               + " negation scope is a cue of the opposite polarity), contrast (own mixed threshold"
               + " and clause scoring for reviews with a contrast word), wish (a wish, such as"
               + " 'olisi voinut olla lämpimämpää' or 'olisin toivonut', is a complaint cue; negated,"
-              + " a praise cue), idioms (an idiom of --idioms is a cue of its polarity) (default:"
-              + " ${DEFAULT-VALUE}).")
+              + " a praise cue), idioms (an idiom of --idioms is a cue of its polarity), irony"
+              + " (ironic praise such as 'Ihanaa, että pankki perii 3 euroa' or 'Kiitos vaan' is a"
+              + " complaint), contrast_adverb (a sentence with 'kuitenkin' or 'tosin' and no cue of"
+              + " its own turns against the one before), remedy ('ei myönnä virhettä' stays a"
+              + " complaint), suggestion ('toivoisin, että', 'olisi kiva, jos', 'kannattaisi',"
+              + " 'miksi ...?' are complaint cues), then_and_now ('ennen ... nyt' judges the"
+              + " present by the past's opposite) (default: ${DEFAULT-VALUE}).")
   String reviewRules;
 
   @Option(

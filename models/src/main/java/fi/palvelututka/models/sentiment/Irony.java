@@ -56,9 +56,13 @@ final class Irony {
   private Irony() {}
 
   /** What {@link #of} found in one sentence. */
-  record Found(boolean opener, boolean marker) {
-    static final Found NONE = new Found(false, false);
-  }
+  /**
+   * @param opener an ironic opener
+   * @param marker a marker (counts with context)
+   * @param bareThanks dismissive thanks in a sentence without another positive word (irony when the
+   *     rest of the review praises nothing either)
+   */
+  record Found(boolean opener, boolean marker, boolean bareThanks) {}
 
   /**
    * The irony of one sentence.
@@ -97,9 +101,7 @@ final class Irony {
         wordsInQuote++;
       }
     }
-    // "Kiitos vaan" with nothing it could sincerely thank for is irony on its own
-    boolean opener = (dismissiveThanks && positives == 0) || opener(ts, score, complaintCues);
-    return new Found(opener, marker);
+    return new Found(opener(ts, score, complaintCues), marker, dismissiveThanks && positives == 0);
   }
 
   private static boolean isQuote(Token t) {

@@ -69,7 +69,13 @@ public enum ReviewRule {
    * jos ...", "Kunpa ...", "Ajanvaraukseen kannattaisi panostaa", "Voisitteko ...", "Ens kerralla
    * vois kysyä", "Miksi tilaus vahvistetaan, jos tuotetta ei ole?". See {@link Suggestion}.
    */
-  SUGGESTION;
+  SUGGESTION,
+
+  /**
+   * What a review says was so before, set against now, is a cue of the opposite polarity: "Ennen
+   * täällä sai hyvää kebabia, nykyään ..." complains. See {@link ThenAndNow}.
+   */
+  THEN_AND_NOW;
 
   /** Parses a comma-separated list ("negated_lexicon,contrast"); blank or "none" is no rule. */
   public static Set<ReviewRule> parse(String csv) {

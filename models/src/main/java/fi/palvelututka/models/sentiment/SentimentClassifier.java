@@ -317,7 +317,14 @@ public final class SentimentClassifier {
     boolean contrastAdverb = rules.contains(ReviewRule.CONTRAST_ADVERB);
     boolean remedy = negatedLexicon && rules.contains(ReviewRule.REMEDY);
     boolean suggestion = rules.contains(ReviewRule.SUGGESTION);
-    if (!negatedLexicon && !wish && idioms == null && !irony && !contrastAdverb && !suggestion) {
+    boolean thenAndNow = rules.contains(ReviewRule.THEN_AND_NOW);
+    if (!negatedLexicon
+        && !wish
+        && idioms == null
+        && !irony
+        && !contrastAdverb
+        && !suggestion
+        && !thenAndNow) {
       return cues;
     }
     List<Sentence> all = analysis.sentences();
@@ -338,6 +345,9 @@ public final class SentimentClassifier {
       }
       if (suggestion) {
         Suggestion.addCues(all.get(i), this::score, c);
+      }
+      if (thenAndNow) {
+        ThenAndNow.addCues(all, i, this::score, c);
       }
       if (!negatedLexicon && lexical == null) {
         continue;
@@ -412,7 +422,7 @@ public final class SentimentClassifier {
     int markers = 0;
     for (int i = 0; i < all.size(); i++) {
       Irony.Found f = Irony.of(all.get(i), this::score, out[i][0]);
-      if (f.opener() || f.marker()) {
+      if (f.opener() || f.marker() || f.bareThanks()) {
         if (found == null) {
           found = new Irony.Found[all.size()];
         }
@@ -433,6 +443,12 @@ public final class SentimentClassifier {
         ironic = markers >= 2;
         for (int j = 0; j < all.size() && !ironic; j++) {
           ironic = j != i && (out[j][0] > 0 || lexical[j] < 0);
+        }
+      }
+      if (!ironic && f.bareThanks()) {
+        ironic = true; // unless another sentence praises something
+        for (int j = 0; j < all.size() && ironic; j++) {
+          ironic = j == i || lexical[j] <= 0;
         }
       }
       if (ironic) {

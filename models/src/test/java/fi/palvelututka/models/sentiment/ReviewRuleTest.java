@@ -32,7 +32,8 @@ class ReviewRuleTest {
   void parseAndFormat() {
     assertThat(
             ReviewRule.parse(
-                "negated_lexicon, CONTRAST, wish, idioms, irony, contrast_adverb, remedy"))
+                "negated_lexicon, CONTRAST, wish, idioms, irony, contrast_adverb, remedy,"
+                    + " suggestion, then_and_now"))
         .isEqualTo(EnumSet.allOf(ReviewRule.class));
     assertThat(ReviewRule.parse("none")).isEmpty();
     assertThat(ReviewRule.parse("")).isEmpty();
@@ -168,6 +169,11 @@ class ReviewRuleTest {
         .isDeepEqualTo(new int[][] {{0, 0}, {k, 0}});
     assertThat(c.reviewCues(analyzer.analyze("Kiitos vaan. Hyvä palvelu."), null))
         .isDeepEqualTo(new int[][] {{0, 0}, {0, 0}});
+    assertThat(c.reviewCues(analyzer.analyze("Kiitos vaan hyvästä palvelusta!"), null))
+        .isDeepEqualTo(new int[][] {{0, 0}});
+    // dismissive thanks in a review that praises nothing is irony on its own
+    assertThat(c.reviewCues(analyzer.analyze("Kiitos vaan, nyt otsatukka loppuu kesken."), null))
+        .isDeepEqualTo(new int[][] {{k, 0}});
     assertThat(
             c.reviewCues(
                 analyzer.analyze("Paketti oli \"matkalla\" viikon. Sitten se tuli 🙃"), null))
@@ -233,6 +239,72 @@ class ReviewRuleTest {
     SentimentClassifier cn = mainModelOnly(nl, lex, nl.calibration());
     assertThat(cn.reviewCues(a, null))
         .isDeepEqualTo(new int[][] {{0, 1}, {0, 1}, {0, 1}, {0, 1}, {0, 1}});
+  }
+
+  @Test
+  void suggestionsAndRhetoricalQuestionsAreComplaintCues() throws Exception {
+    SentimentLexicon lex =
+        new SentimentLexicon(Map.of("hieno", 2, "hienoa", 2, "selkeä", 2, "hyvä", 3, "reilu", 2));
+    SentimentModel rules = SentimentModel.shipped().withReviewRules(Set.of(ReviewRule.SUGGESTION));
+    SentimentClassifier c = mainModelOnly(rules, lex, rules.calibration());
+    Map<String, int[]> expected = new java.util.LinkedHashMap<>();
+    expected.put("Toivoisin, että puhelimeen vastattaisiin.", new int[] {1, 0});
+    expected.put("Ois kiva jos pizzassa ois muutakin täytettä.", new int[] {1, 0});
+    // the positive words after the suggestion were missing: one more cue each, at most two
+    expected.put("Olisi hienoa, jos pukuhuoneet siivottaisiin.", new int[] {2, 0});
+    expected.put("Kaipaisin selkeämpää ja hyvää tietoa, selkeää ja reilua.", new int[] {3, 0});
+    expected.put("Kunpa joku tervehtisi tulijaa.", new int[] {1, 0});
+    expected.put("Ajanvaraukseen kannattaisi panostaa.", new int[] {1, 0});
+    expected.put("Voisitteko vastata sähköposteihin?", new int[] {1, 0});
+    expected.put("Ens kerralla vois kysyä asiakkaalta.", new int[] {1, 0});
+    expected.put("Toivottavasti seuraavalla kerralla muistatte kastikkeet.", new int[] {1, 0});
+    expected.put("Toivon, että jatkossa laskut tulevat ajallaan.", new int[] {1, 0});
+    expected.put("Miksi tilaus vahvistetaan, jos tuotetta ei ole?", new int[] {1, 0});
+    expected.put("Kenen idea oli poistaa puhelinnumero?", new int[] {1, 0});
+    expected.put("Mikä järki on laittaa kassalle yksi ihminen?", new int[] {1, 0});
+    // regret of not coming sooner is praise
+    expected.put("Miksi en ole tullut tänne aikaisemmin?", new int[] {0, 1});
+    expected.put("Olisinpa löytänyt tämän jo vuosia sitten!", new int[] {0, 1});
+    // not suggestions: more of the same wished, plain questions, praise in a why-question
+    expected.put("Toivottavasti ensi kerralla on yhtä hyvää!", new int[] {0, 0});
+    expected.put("Toivottavasti näemme pian uudestaan.", new int[] {0, 0});
+    expected.put("Toivon teille menestystä jatkossakin.", new int[] {0, 0});
+    expected.put("Onko teillä auki jouluna?", new int[] {0, 0});
+    expected.put("Miten voin varata ajan?", new int[] {0, 0});
+    expected.put("Miksi ruoka on näin hyvää?", new int[] {0, 0});
+    expected.put("Kannattaa käydä!", new int[] {0, 0});
+    expected.forEach(
+        (text, cue) ->
+            assertThat(c.reviewCues(analyzer.analyze(text), null))
+                .as(text)
+                .isDeepEqualTo(new int[][] {cue}));
+  }
+
+  @Test
+  void whatWasSoBeforeJudgesTheOppositeOfNow() throws Exception {
+    SentimentLexicon lex =
+        new SentimentLexicon(Map.of("hyvä", 3, "kuiva", -2, "jonottaa", -1, "suosittelin", 2));
+    SentimentModel rules =
+        SentimentModel.shipped().withReviewRules(Set.of(ReviewRule.THEN_AND_NOW));
+    SentimentClassifier c = mainModelOnly(rules, lex, rules.calibration());
+    assertThat(
+            c.reviewCues(
+                analyzer.analyze("Ennen täällä sai hyvää kebabia, nykyään liha on kuivaa."), null))
+        .isDeepEqualTo(new int[][] {{1, 0}});
+    assertThat(c.reviewCues(analyzer.analyze("Ennen piti jonottaa, nyt kaikki toimii."), null))
+        .isDeepEqualTo(new int[][] {{0, 1}});
+    assertThat(c.reviewCues(analyzer.analyze("Ennen ruoka oli hyvää. Nykyään ei."), null))
+        .isDeepEqualTo(new int[][] {{1, 0}, {0, 0}});
+    assertThat(c.reviewCues(analyzer.analyze("Harmi, sillä aikoinaan suosittelin tätä."), null))
+        .isDeepEqualTo(new int[][] {{1, 0}});
+    // "ennen kuin" is "before"; "ennen" without a now is left alone
+    assertThat(
+            c.reviewCues(
+                analyzer.analyze("Ennen kuin ruoka tuli, sai hyvää leipää. Nyt syön täällä."),
+                null))
+        .isDeepEqualTo(new int[][] {{0, 0}, {0, 0}});
+    assertThat(c.reviewCues(analyzer.analyze("Ennen ruokaa saimme hyvää leipää."), null))
+        .isDeepEqualTo(new int[][] {{0, 0}});
   }
 
   private static final String IDIOMS =
