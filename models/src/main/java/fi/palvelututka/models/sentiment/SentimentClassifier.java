@@ -315,7 +315,7 @@ public final class SentimentClassifier {
     boolean wish = rules.contains(ReviewRule.WISH);
     boolean irony = rules.contains(ReviewRule.IRONY);
     boolean contrastAdverb = rules.contains(ReviewRule.CONTRAST_ADVERB);
-    boolean remedy = negatedLexicon && rules.contains(ReviewRule.REMEDY);
+    boolean remedy = rules.contains(ReviewRule.REMEDY);
     boolean suggestion = rules.contains(ReviewRule.SUGGESTION);
     boolean thenAndNow = rules.contains(ReviewRule.THEN_AND_NOW);
     if (!negatedLexicon
@@ -349,7 +349,7 @@ public final class SentimentClassifier {
       if (thenAndNow) {
         ThenAndNow.addCues(all, i, this::score, c);
       }
-      if (!negatedLexicon && lexical == null) {
+      if (!negatedLexicon && !remedy && lexical == null) {
         continue;
       }
       Negation.WithoutScope without = new Negation.WithoutScope();
@@ -367,15 +367,19 @@ public final class SentimentClassifier {
           remedyInScope = false;
           continue;
         }
-        if (remedy && score == 0 && t.negated() && isRemedy(t)) {
-          remedyInScope = true; // a verb of the analyzer's negation, not a word after "ilman"
-        }
-        if (!negatedLexicon) {
+        if (remedy && t.negated() && isRemedy(t)) {
+          // a verb of the analyzer's negation, not a word after "ilman"; no cue of its own
+          // (AFINN-fi
+          // scores "myöntää" -1, the English "admit")
+          remedyInScope = true;
           continue;
         }
-        if (score < 0) {
-          c[remedyInScope ? 0 : 1]++;
-        } else if (score > 0) {
+        if (remedyInScope && score < 0) {
+          // against the negated problem word's own pull to praise, and for the complaint
+          c[0] += REMEDY_CUES;
+        } else if (negatedLexicon && score < 0) {
+          c[1]++;
+        } else if (negatedLexicon && score > 0) {
           c[0]++;
         }
       }
@@ -399,6 +403,9 @@ public final class SentimentClassifier {
    * hyvittää, korvata, ratkaista, selvittää, pahoitella, huomioida, huomata, hoitaa, ilmoittaa,
    * kertoa, auttaa, löytää (not "löytyä": "vikaa ei löytynyt" is existential), käsitellä, poistaa.
    */
+  /** Complaint cues of a problem word negated with a remedy verb ({@link ReviewRule#REMEDY}). */
+  static final int REMEDY_CUES = 2;
+
   static final List<String> REMEDY_STEMS =
       List.of(
           "korja", "myön", "hyvit", "korvan", "korvat", "korvaa", "korvas", "ratkai", "ratkas",

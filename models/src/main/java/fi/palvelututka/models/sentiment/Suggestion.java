@@ -207,7 +207,7 @@ final class Suggestion {
       }
       cues[0] += 1 + wished;
     } else if (praise) {
-      cues[1]++;
+      cues[1] += 2; // against the negation's or the conditional's pull, and for the praise
     }
   }
 

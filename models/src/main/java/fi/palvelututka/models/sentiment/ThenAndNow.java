@@ -17,7 +17,8 @@ import java.util.function.ToIntFunction;
  * "nyt", "nykyään", "nykyisin" or "enää" in the same sentence, or to the end of the sentence when
  * the next one begins with such a word ("Ennen palvelu oli loistavaa. Nykyään ..."); after
  * "aikoinaan" to the end of its clause without one. The sign of its lexicon words (a negated one
- * flipped) gives one cue of the opposite polarity; what the review says of now is scored as usual.
+ * flipped) gives {@value #CUES} cues of the opposite polarity (one against the past words' own
+ * pull, one for the present); what the review says of now is scored as usual.
  *
  * <p>Stateless and thread-safe.
  */
@@ -30,6 +31,9 @@ final class ThenAndNow {
 
   /** The words after which "ennen" is a conjunction or a postposition, not "formerly". */
   static final Set<String> NOT_THEN_AFTER = Set.of("kuin", "ku", "kun");
+
+  /** Cues of a judged past: one against its own words' pull, one for the present. */
+  static final int CUES = 2;
 
   private ThenAndNow() {}
 
@@ -98,9 +102,9 @@ final class ThenAndNow {
       }
     }
     if (sum > 0) {
-      cues[0]++;
+      cues[0] += CUES;
     } else if (sum < 0) {
-      cues[1]++;
+      cues[1] += CUES;
     }
   }
 }

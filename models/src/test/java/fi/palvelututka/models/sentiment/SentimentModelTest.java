@@ -109,6 +109,21 @@ class SentimentModelTest {
         "Täysi kymppi!|positive",
         // a negative word's adverb form intensifies the praise after it
         "Kauhean hyvää ruokaa.|positive",
+        // review rule IRONY: praise that means a complaint
+        "Kiitos vaan, tilaus katosi taas.|negative",
+        "Hienoa, että lasku tuli taas väärin.|negative",
+        // review rule SUGGESTION: suggestions and rhetorical questions complain
+        "Toivoisin, että puhelimeen vastattaisiin joskus.|negative",
+        "Olisi kiva, jos annokset olisivat isompia.|negative",
+        "Kannattaisi panostaa siisteyteen.|negative",
+        "Miksi laskussa oli kaksi kertaa sama tuote?|negative",
+        "Miksi en löytänyt tätä paikkaa aikaisemmin?|positive",
+        // review rule THEN_AND_NOW: the past set against now
+        "Ennen täällä sai hyvää ruokaa, nykyään ei.|negative",
+        // review rule REMEDY: a problem negated with a remedy verb is still a complaint
+        "Asiakaspalvelu ei myönnä virhettä.|negative",
+        // review rule CONTRAST_ADVERB: a concession turns against the sentence before it
+        "Huone oli siisti ja sänky hyvä. Aamiainen loppui kuitenkin jo kahdeksalta.|mixed",
       })
   void negationIdioms(String text, String expected) {
     DocumentSentiment d = classifier.classifyDocument(text, cues);
