@@ -324,7 +324,8 @@ public final class SentimentClassifier {
         && !irony
         && !contrastAdverb
         && !suggestion
-        && !thenAndNow) {
+        && !thenAndNow
+        && !remedy) {
       return cues;
     }
     List<Sentence> all = analysis.sentences();

@@ -223,7 +223,10 @@ class ReviewRuleTest {
 
   @Test
   void aNegatedRemedyOfAProblemIsAComplaint() throws Exception {
-    SentimentLexicon lex = new SentimentLexicon(Map.of("virhe", -2, "vika", -2, "huomautus", -1));
+    // AFINN-fi scores "myöntää" -1 (the English "admit"): a remedy verb gives no cue of its own
+    SentimentLexicon lex =
+        new SentimentLexicon(
+            Map.of("virhe", -2, "vika", -2, "huomautus", -1, "myöntää", -1, "myönnä", -1));
     SentimentModel rules =
         SentimentModel.shipped()
             .withReviewRules(Set.of(ReviewRule.NEGATED_LEXICON, ReviewRule.REMEDY));
@@ -232,13 +235,19 @@ class ReviewRuleTest {
         analyzer.analyze(
             "Asiakaspalvelu ei myönnä virhettä. Korjaamo ei korjannut vikaa. Virheitä ei ollut."
                 + " Ei ollut vikaa. Auto meni läpi ilman huomautuksia.");
+    int k = SentimentClassifier.REMEDY_CUES;
     assertThat(c.reviewCues(a, null))
-        .isDeepEqualTo(new int[][] {{1, 0}, {1, 0}, {0, 1}, {0, 1}, {0, 1}});
+        .isDeepEqualTo(new int[][] {{k, 0}, {k, 0}, {0, 1}, {0, 1}, {0, 1}});
+    // without NEGATED_LEXICON, only the remedies
+    SentimentModel alone = rules.withReviewRules(Set.of(ReviewRule.REMEDY));
+    SentimentClassifier ca = mainModelOnly(alone, lex, alone.calibration());
+    assertThat(ca.reviewCues(a, null))
+        .isDeepEqualTo(new int[][] {{k, 0}, {k, 0}, {0, 0}, {0, 0}, {0, 0}});
     // without REMEDY, a negated problem is praise whatever the verb
     SentimentModel nl = rules.withReviewRules(Set.of(ReviewRule.NEGATED_LEXICON));
     SentimentClassifier cn = mainModelOnly(nl, lex, nl.calibration());
     assertThat(cn.reviewCues(a, null))
-        .isDeepEqualTo(new int[][] {{0, 1}, {0, 1}, {0, 1}, {0, 1}, {0, 1}});
+        .isDeepEqualTo(new int[][] {{0, 2}, {0, 1}, {0, 1}, {0, 1}, {0, 1}});
   }
 
   @Test
@@ -263,8 +272,8 @@ class ReviewRuleTest {
     expected.put("Kenen idea oli poistaa puhelinnumero?", new int[] {1, 0});
     expected.put("Mikä järki on laittaa kassalle yksi ihminen?", new int[] {1, 0});
     // regret of not coming sooner is praise
-    expected.put("Miksi en ole tullut tänne aikaisemmin?", new int[] {0, 1});
-    expected.put("Olisinpa löytänyt tämän jo vuosia sitten!", new int[] {0, 1});
+    expected.put("Miksi en ole tullut tänne aikaisemmin?", new int[] {0, 2});
+    expected.put("Olisinpa löytänyt tämän jo vuosia sitten!", new int[] {0, 2});
     // not suggestions: more of the same wished, plain questions, praise in a why-question
     expected.put("Toivottavasti ensi kerralla on yhtä hyvää!", new int[] {0, 0});
     expected.put("Toivottavasti näemme pian uudestaan.", new int[] {0, 0});
@@ -287,16 +296,17 @@ class ReviewRuleTest {
     SentimentModel rules =
         SentimentModel.shipped().withReviewRules(Set.of(ReviewRule.THEN_AND_NOW));
     SentimentClassifier c = mainModelOnly(rules, lex, rules.calibration());
+    int k = ThenAndNow.CUES;
     assertThat(
             c.reviewCues(
                 analyzer.analyze("Ennen täällä sai hyvää kebabia, nykyään liha on kuivaa."), null))
-        .isDeepEqualTo(new int[][] {{1, 0}});
+        .isDeepEqualTo(new int[][] {{k, 0}});
     assertThat(c.reviewCues(analyzer.analyze("Ennen piti jonottaa, nyt kaikki toimii."), null))
-        .isDeepEqualTo(new int[][] {{0, 1}});
+        .isDeepEqualTo(new int[][] {{0, k}});
     assertThat(c.reviewCues(analyzer.analyze("Ennen ruoka oli hyvää. Nykyään ei."), null))
-        .isDeepEqualTo(new int[][] {{1, 0}, {0, 0}});
+        .isDeepEqualTo(new int[][] {{k, 0}, {0, 0}});
     assertThat(c.reviewCues(analyzer.analyze("Harmi, sillä aikoinaan suosittelin tätä."), null))
-        .isDeepEqualTo(new int[][] {{1, 0}});
+        .isDeepEqualTo(new int[][] {{k, 0}});
     // "ennen kuin" is "before"; "ennen" without a now is left alone
     assertThat(
             c.reviewCues(
