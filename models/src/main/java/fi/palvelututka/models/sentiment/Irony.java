@@ -5,7 +5,7 @@ import fi.palvelututka.models.text.Token;
 import fi.palvelututka.models.text.TokenType;
 import java.util.List;
 import java.util.Set;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
  * Irony in a review sentence, for {@link ReviewRule#IRONY}: praise words that mean a complaint.
@@ -67,10 +67,11 @@ final class Irony {
   /**
    * The irony of one sentence.
    *
-   * @param score the lexicon score of a word token (negative, 0 or positive)
+   * @param words a word token's features (lexicon score, {@link ReviewWords} classes)
    * @param complaintCues the sentence's complaint cues found so far
    */
-  static Found of(Sentence s, ToIntFunction<Token> score, int complaintCues) {
+  static Found of(
+      Sentence s, Function<Token, SentimentFeatures.WordFeatures> words, int complaintCues) {
     List<Token> ts = s.tokens();
     boolean marker = false;
     int quoteOpen = -1;
@@ -79,16 +80,20 @@ final class Irony {
     boolean dismissiveThanks = false;
     for (int i = 0; i < ts.size(); i++) {
       Token t = ts.get(i);
-      if (t.isWord() && !t.negated() && score.applyAsInt(t) > 0 && !THANKS.contains(t.norm())) {
-        positives++;
+      int c = 0;
+      if (t.isWord()) {
+        SentimentFeatures.WordFeatures f = words.apply(t);
+        c = f.classes;
+        if (!t.negated() && f.score > 0 && (c & ReviewWords.THANKS) == 0) {
+          positives++;
+        }
       }
       if (t.type() == TokenType.EMOJI && IRONY_EMOJI.contains(t.text())) {
         marker = true;
-      } else if (t.isWord()
-          && THANKS.contains(t.norm())
+      } else if ((c & ReviewWords.THANKS) != 0
           && i + 1 < ts.size()
           && ts.get(i + 1).isWord()
-          && DISMISSIVE.contains(ts.get(i + 1).norm())) {
+          && (words.apply(ts.get(i + 1)).classes & ReviewWords.DISMISSIVE) != 0) {
         marker = true;
         dismissiveThanks = true;
       } else if (isQuote(t)) {
@@ -101,7 +106,7 @@ final class Irony {
         wordsInQuote++;
       }
     }
-    return new Found(opener(ts, score, complaintCues), marker, dismissiveThanks && positives == 0);
+    return new Found(opener(ts, words, complaintCues), marker, dismissiveThanks && positives == 0);
   }
 
   private static boolean isQuote(Token t) {
@@ -113,18 +118,22 @@ final class Irony {
   }
 
   /** Whether the sentence opens with praise about something its rest complains of. */
-  private static boolean opener(List<Token> ts, ToIntFunction<Token> score, int complaintCues) {
+  private static boolean opener(
+      List<Token> ts, Function<Token, SentimentFeatures.WordFeatures> words, int complaintCues) {
     int i = 0;
     int n = ts.size();
     int particles = 0;
-    while (i < n && particles < 2 && ts.get(i).isWord() && PARTICLES.contains(ts.get(i).norm())) {
+    while (i < n
+        && particles < 2
+        && ts.get(i).isWord()
+        && (words.apply(ts.get(i)).classes & ReviewWords.PARTICLE) != 0) {
       i++;
       particles++;
       if (i < n && ts.get(i).type() == TokenType.PUNCT && ts.get(i).text().equals(",")) {
         i++; // "Jes, ..."
       }
     }
-    if (i >= n || !ts.get(i).isWord() || score.applyAsInt(ts.get(i)) <= 0) {
+    if (i >= n || !ts.get(i).isWord() || words.apply(ts.get(i)).score <= 0) {
       return false;
     }
     int praise = i;
@@ -136,7 +145,7 @@ final class Irony {
         end = j;
         break;
       }
-      if (t.isWord() && OPENER_ENDS.contains(t.norm())) {
+      if (t.isWord() && (words.apply(t).classes & ReviewWords.OPENER_END) != 0) {
         end = j;
         break;
       }
@@ -152,7 +161,7 @@ final class Irony {
     boolean complains = complaintCues > 0;
     for (int j = end + 1; j < n; j++) {
       Token t = ts.get(j);
-      int v = t.isWord() ? score.applyAsInt(t) : 0;
+      int v = t.isWord() ? words.apply(t).score : 0;
       if (v != 0 && (v > 0) != t.negated()) {
         return false;
       }

@@ -345,10 +345,10 @@ public final class SentimentClassifier {
         Wish.addCues(all.get(i), c);
       }
       if (suggestion) {
-        Suggestion.addCues(all.get(i), this::score, c);
+        Suggestion.addCues(all.get(i), words, c);
       }
       if (thenAndNow) {
-        ThenAndNow.addCues(all, i, this::score, c);
+        ThenAndNow.addCues(all, i, words, c);
       }
       if (!negatedLexicon && !remedy && lexical == null) {
         continue;
@@ -394,9 +394,18 @@ public final class SentimentClassifier {
     return out;
   }
 
+  /** A word token's features (lexicon score, review-rule classes), memoized in its word. */
+  private SentimentFeatures.WordFeatures features(Token t) {
+    return SentimentFeatures.WordFeatures.of(t, lexicon, featureKey, canonical);
+  }
+
+  /** {@link #features} as a function, made once. */
+  private final java.util.function.Function<Token, SentimentFeatures.WordFeatures> words =
+      this::features;
+
   /** A word token's lexicon score (negative, 0 or positive), memoized in its word. */
   private int score(Token t) {
-    return SentimentFeatures.WordFeatures.of(t, lexicon, featureKey, canonical).score;
+    return features(t).score;
   }
 
   /**
@@ -429,7 +438,7 @@ public final class SentimentClassifier {
     Irony.Found[] found = null;
     int markers = 0;
     for (int i = 0; i < all.size(); i++) {
-      Irony.Found f = Irony.of(all.get(i), this::score, out[i][0]);
+      Irony.Found f = Irony.of(all.get(i), words, out[i][0]);
       if (f.opener() || f.marker() || f.bareThanks()) {
         if (found == null) {
           found = new Irony.Found[all.size()];
@@ -472,7 +481,7 @@ public final class SentimentClassifier {
    * {@link ReviewRule#CONTRAST_ADVERB}: a sentence with a concessive adverb and no cue or lexicon
    * word of its own gets one cue against the polarity of the sentence before it.
    */
-  private static void addContrastAdverbCues(List<Sentence> all, int[][] out, int[] lexical) {
+  private void addContrastAdverbCues(List<Sentence> all, int[][] out, int[] lexical) {
     for (int i = 1; i < all.size(); i++) {
       if (out[i][0] != 0 || out[i][1] != 0 || lexical[i] != 0 || !concessive(all.get(i))) {
         continue;
@@ -489,11 +498,11 @@ public final class SentimentClassifier {
     }
   }
 
-  private static boolean concessive(Sentence s) {
+  private boolean concessive(Sentence s) {
     List<Token> ts = s.tokens();
     for (int k = 0; k < ts.size(); k++) {
       Token t = ts.get(k);
-      if (t.isWord() && CONCESSIVE.contains(t.norm())) {
+      if (t.isWord() && (features(t).classes & ReviewWords.CONCESSIVE) != 0) {
         if (!t.norm().equals("sijaan") || (k > 0 && ts.get(k - 1).norm().equals("sen"))) {
           return true;
         }

@@ -189,6 +189,10 @@ public final class SentimentFeatures {
    */
   static final class WordFeatures {
     final int score;
+
+    /** The form's {@link ReviewWords} class bits, for the review rules. */
+    final int classes;
+
     final boolean intensifier;
     final boolean downtoner;
 
@@ -219,6 +223,7 @@ public final class SentimentFeatures {
       this.normText = t.norm(); // already lower case
       this.canonical = canonical;
       score = lex.score(t.lemma(), t.norm());
+      classes = ReviewWords.classes(normText);
       intensifier = INTENSIFIERS.contains(t.lemma());
       downtoner = DOWNTONERS.contains(t.lemma());
       negativeAdverb =

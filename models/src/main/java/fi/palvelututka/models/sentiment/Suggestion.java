@@ -5,7 +5,7 @@ import fi.palvelututka.models.text.Token;
 import fi.palvelututka.models.text.TokenType;
 import java.util.List;
 import java.util.Set;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
  * Suggestions and rhetorical questions in a review sentence, for {@link ReviewRule#SUGGESTION}: a
@@ -109,9 +109,10 @@ final class Suggestion {
   /**
    * The cue of one sentence, added to {@code cues} ({negative, positive}).
    *
-   * @param score the lexicon score of a word token
+   * @param words a word token's features (lexicon score, {@link ReviewWords} classes)
    */
-  static void addCues(Sentence s, ToIntFunction<Token> score, int[] cues) {
+  static void addCues(
+      Sentence s, Function<Token, SentimentFeatures.WordFeatures> words, int[] cues) {
     List<Token> ts = s.tokens();
     int n = ts.size();
     boolean complaint = false;
@@ -128,48 +129,49 @@ final class Suggestion {
     boolean agoSeen = false;
     int firstWord = -1;
     int trigger = -1; // where the first suggestion word is
+    int previous = 0; // the class bits of the word before
     for (int i = 0; i < n; i++) {
       Token t = ts.get(i);
       if (!t.isWord()) {
         continue;
       }
-      String w = t.norm();
+      SentimentFeatures.WordFeatures f = words.apply(t);
+      int c = f.classes;
       if (firstWord < 0) {
         firstWord = i;
       }
-      if (WISHING.contains(w) || SUGGESTING.contains(w)) {
+      if ((c & ReviewWords.SUGGEST) != 0) {
         complaint = true;
         trigger = trigger < 0 ? i : trigger;
-      } else if (OPTATIVE.contains(w)) {
+      } else if ((c & ReviewWords.OPTATIVE) != 0) {
         optative = true;
+        firstPerson |= (c & ReviewWords.OPTATIVE_FIRST_PERSON) != 0;
         trigger = trigger < 0 ? i : trigger;
-        firstPerson |= w.endsWith("inpa");
-      } else if (OLLA_CONDITIONAL.contains(w) && ifWithin(ts, i)) {
+      } else if ((c & ReviewWords.OLLA_CONDITIONAL) != 0 && ifWithin(ts, i, words)) {
         complaint = true;
         trigger = trigger < 0 ? i : trigger;
-      } else if (w.equals("kerralla") && i > 0 && NEXT_TIME.contains(ts.get(i - 1).norm())) {
+      } else if ((c & ReviewWords.KERRALLA) != 0 && (previous & ReviewWords.NEXT_TIME) != 0) {
         nextTime = true;
-      } else if (HOPING.contains(w)) {
+      } else if ((c & ReviewWords.HOPING) != 0) {
         hoping = true;
         trigger = trigger < 0 ? i : trigger;
-      } else if (FROM_NOW_ON.contains(w)) {
+      } else if ((c & ReviewWords.FROM_NOW_ON) != 0) {
         fromNowOn = true;
-      } else if (SAME_AGAIN.contains(w)) {
+      } else if ((c & ReviewWords.SAME_AGAIN) != 0) {
         sameAgain = true;
-      } else if (SOONER.contains(w)) {
+      } else if ((c & ReviewWords.SOONER) != 0) {
         sooner = true;
-      } else if (w.equals("sitten")) {
+      } else if ((c & ReviewWords.SITTEN) != 0) {
         agoSeen = true;
       }
-      if (optative && (w.equals("olisin") || w.equals("oisin"))) {
+      if (optative && (c & ReviewWords.FIRST_PERSON_OLLA) != 0) {
         firstPerson = true;
       }
-      if (SHORT_CONDITIONALS.contains(w) || w.endsWith("isi") || w.endsWith("isin")) {
-        conditional = true;
-      }
-      if (!t.negated() && score.applyAsInt(t) > 0) {
+      conditional |= (c & ReviewWords.CONDITIONAL) != 0;
+      if (!t.negated() && f.score > 0) {
         positive = true;
       }
+      previous = c;
     }
     if (optative) {
       if (sooner || (firstPerson && agoSeen)) {
@@ -182,11 +184,13 @@ final class Suggestion {
       complaint = true;
     }
     if (!complaint && !praise && firstWord >= 0 && question(ts)) {
-      String w = ts.get(firstWord).norm();
-      boolean why = WHY.contains(w);
-      if (!why && HOW.contains(w)) {
+      int c = words.apply(ts.get(firstWord)).classes;
+      boolean why = (c & ReviewWords.WHY) != 0;
+      if (!why && (c & ReviewWords.HOW) != 0) {
         for (int j = firstWord + 1; j < Math.min(n, firstWord + 3); j++) {
-          why |= ts.get(j).isWord() && HOW_RHETORICAL.contains(ts.get(j).norm());
+          why |=
+              ts.get(j).isWord()
+                  && (words.apply(ts.get(j)).classes & ReviewWords.HOW_RHETORICAL) != 0;
         }
       }
       if (why && sooner) {
@@ -201,7 +205,7 @@ final class Suggestion {
       int wished = 0;
       for (int i = Math.max(trigger, 0); i < n && wished < MAX_WISHED; i++) {
         Token t = ts.get(i);
-        if (t.isWord() && !t.negated() && score.applyAsInt(t) > 0) {
+        if (t.isWord() && !t.negated() && words.apply(t).score > 0) {
           wished++;
         }
       }
@@ -212,17 +216,18 @@ final class Suggestion {
   }
 
   /** Whether "jos" comes at most {@link #IF_WINDOW} words after position {@code i}. */
-  private static boolean ifWithin(List<Token> ts, int i) {
-    int words = 0;
-    for (int j = i + 1; j < ts.size() && words < IF_WINDOW; j++) {
+  private static boolean ifWithin(
+      List<Token> ts, int i, Function<Token, SentimentFeatures.WordFeatures> words) {
+    int seen = 0;
+    for (int j = i + 1; j < ts.size() && seen < IF_WINDOW; j++) {
       Token t = ts.get(j);
       if (!t.isWord()) {
         continue;
       }
-      if (t.norm().equals("jos")) {
+      if ((words.apply(t).classes & ReviewWords.IF) != 0) {
         return true;
       }
-      words++;
+      seen++;
     }
     return false;
   }

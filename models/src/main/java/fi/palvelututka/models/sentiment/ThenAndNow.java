@@ -5,7 +5,7 @@ import fi.palvelututka.models.text.Token;
 import fi.palvelututka.models.text.TokenType;
 import java.util.List;
 import java.util.Set;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
  * Then and now, for {@link ReviewRule#THEN_AND_NOW}: what a review says was so before, set against
@@ -38,7 +38,11 @@ final class ThenAndNow {
   private ThenAndNow() {}
 
   /** Adds the cues of sentence {@code i} of {@code all} to {@code cues} ({negative, positive}). */
-  static void addCues(List<Sentence> all, int i, ToIntFunction<Token> score, int[] cues) {
+  static void addCues(
+      List<Sentence> all,
+      int i,
+      Function<Token, SentimentFeatures.WordFeatures> words,
+      int[] cues) {
     List<Token> ts = all.get(i).tokens();
     int then = -1;
     for (int k = 0; k < ts.size(); k++) {
@@ -46,18 +50,19 @@ final class ThenAndNow {
       if (!t.isWord()) {
         continue;
       }
-      if (then < 0 && THEN.contains(t.norm()) && !conjunction(ts, k)) {
+      int c = words.apply(t).classes;
+      if (then < 0 && (c & ReviewWords.THEN) != 0 && !conjunction(ts, k, words)) {
         then = k;
-      } else if (then >= 0 && NOW.contains(t.norm())) {
-        addCue(ts, then + 1, k, score, cues);
+      } else if (then >= 0 && (c & ReviewWords.NOW) != 0) {
+        addCue(ts, then + 1, k, words, cues);
         return;
       }
     }
     if (then < 0) {
       return;
     }
-    if (i + 1 < all.size() && beginsWithNow(all.get(i + 1))) {
-      addCue(ts, then + 1, ts.size(), score, cues);
+    if (i + 1 < all.size() && beginsWithNow(all.get(i + 1), words)) {
+      addCue(ts, then + 1, ts.size(), words, cues);
     } else if (ts.get(then).norm().startsWith("aik")) {
       int end = then + 1;
       while (end < ts.size()
@@ -65,26 +70,29 @@ final class ThenAndNow {
           && !ts.get(end).norm().equals("mutta")) {
         end++;
       }
-      addCue(ts, then + 1, end, score, cues);
+      addCue(ts, then + 1, end, words, cues);
     }
   }
 
-  private static boolean conjunction(List<Token> ts, int k) {
+  private static boolean conjunction(
+      List<Token> ts, int k, Function<Token, SentimentFeatures.WordFeatures> words) {
     return k + 1 < ts.size()
         && ts.get(k).norm().equals("ennen")
-        && NOT_THEN_AFTER.contains(ts.get(k + 1).norm());
+        && ts.get(k + 1).isWord()
+        && (words.apply(ts.get(k + 1)).classes & ReviewWords.KUIN) != 0;
   }
 
-  private static boolean beginsWithNow(Sentence s) {
-    int words = 0;
+  private static boolean beginsWithNow(
+      Sentence s, Function<Token, SentimentFeatures.WordFeatures> words) {
+    int seen = 0;
     for (Token t : s.tokens()) {
       if (!t.isWord()) {
         continue;
       }
-      if (NOW.contains(t.norm())) {
+      if ((words.apply(t).classes & ReviewWords.NOW) != 0) {
         return true;
       }
-      if (++words == 2) {
+      if (++seen == 2) {
         return false;
       }
     }
@@ -92,12 +100,16 @@ final class ThenAndNow {
   }
 
   private static void addCue(
-      List<Token> ts, int from, int to, ToIntFunction<Token> score, int[] cues) {
+      List<Token> ts,
+      int from,
+      int to,
+      Function<Token, SentimentFeatures.WordFeatures> words,
+      int[] cues) {
     int sum = 0;
     for (int k = from; k < to; k++) {
       Token t = ts.get(k);
       if (t.isWord()) {
-        int v = Integer.signum(score.applyAsInt(t));
+        int v = Integer.signum(words.apply(t).score);
         sum += t.negated() ? -v : v;
       }
     }
