@@ -1,5 +1,8 @@
 package fi.palvelututka.models.sentiment;
 
+import java.util.List;
+import java.util.Set;
+
 /**
  * The word classes the review rules look for ({@link Suggestion}, {@link Irony}, {@link
  * ThenAndNow}, the concessive adverbs of {@link ReviewRule#CONTRAST_ADVERB}), as bits computed once
@@ -37,37 +40,77 @@ final class ReviewWords {
 
   private ReviewWords() {}
 
+  /** Word classes listed by form, and the bit of each (same order). */
+  private static final List<Set<String>> FORM_CLASSES =
+      List.of(
+          Suggestion.WISHING,
+          Suggestion.SUGGESTING,
+          Suggestion.OPTATIVE,
+          Suggestion.OLLA_CONDITIONAL,
+          Suggestion.HOPING,
+          Suggestion.FROM_NOW_ON,
+          Suggestion.SAME_AGAIN,
+          Suggestion.SOONER,
+          Suggestion.NEXT_TIME,
+          Set.of("kerralla"),
+          Set.of("sitten"),
+          Suggestion.SHORT_CONDITIONALS,
+          Suggestion.WHY,
+          Suggestion.HOW,
+          Suggestion.HOW_RHETORICAL,
+          Set.of("jos"),
+          Set.of("olisin", "oisin"),
+          Irony.PARTICLES,
+          Irony.OPENER_ENDS,
+          Irony.THANKS,
+          Irony.DISMISSIVE,
+          ThenAndNow.THEN,
+          ThenAndNow.NOW,
+          ThenAndNow.NOT_THEN_AFTER,
+          SentimentClassifier.CONCESSIVE);
+
+  private static final int[] FORM_BITS = {
+    SUGGEST,
+    SUGGEST,
+    OPTATIVE,
+    OLLA_CONDITIONAL,
+    HOPING,
+    FROM_NOW_ON,
+    SAME_AGAIN,
+    SOONER,
+    NEXT_TIME,
+    KERRALLA,
+    SITTEN,
+    CONDITIONAL,
+    WHY,
+    HOW,
+    HOW_RHETORICAL,
+    IF,
+    FIRST_PERSON_OLLA,
+    PARTICLE,
+    OPENER_END,
+    THANKS,
+    DISMISSIVE,
+    THEN,
+    NOW,
+    KUIN,
+    CONCESSIVE
+  };
+
   /** The class bits of a normalized word form. */
   static int classes(String w) {
     int c = 0;
-    c |= Suggestion.WISHING.contains(w) || Suggestion.SUGGESTING.contains(w) ? SUGGEST : 0;
-    c |= Suggestion.OPTATIVE.contains(w) ? OPTATIVE : 0;
-    c |= Suggestion.OPTATIVE.contains(w) && w.endsWith("inpa") ? OPTATIVE_FIRST_PERSON : 0;
-    c |= Suggestion.OLLA_CONDITIONAL.contains(w) ? OLLA_CONDITIONAL : 0;
-    c |= Suggestion.HOPING.contains(w) ? HOPING : 0;
-    c |= Suggestion.FROM_NOW_ON.contains(w) ? FROM_NOW_ON : 0;
-    c |= Suggestion.SAME_AGAIN.contains(w) ? SAME_AGAIN : 0;
-    c |= Suggestion.SOONER.contains(w) ? SOONER : 0;
-    c |= Suggestion.NEXT_TIME.contains(w) ? NEXT_TIME : 0;
-    c |= w.equals("kerralla") ? KERRALLA : 0;
-    c |= w.equals("sitten") ? SITTEN : 0;
-    c |=
-        Suggestion.SHORT_CONDITIONALS.contains(w) || w.endsWith("isi") || w.endsWith("isin")
-            ? CONDITIONAL
-            : 0;
-    c |= Suggestion.WHY.contains(w) ? WHY : 0;
-    c |= Suggestion.HOW.contains(w) ? HOW : 0;
-    c |= Suggestion.HOW_RHETORICAL.contains(w) ? HOW_RHETORICAL : 0;
-    c |= w.equals("jos") ? IF : 0;
-    c |= w.equals("olisin") || w.equals("oisin") ? FIRST_PERSON_OLLA : 0;
-    c |= Irony.PARTICLES.contains(w) ? PARTICLE : 0;
-    c |= Irony.OPENER_ENDS.contains(w) ? OPENER_END : 0;
-    c |= Irony.THANKS.contains(w) ? THANKS : 0;
-    c |= Irony.DISMISSIVE.contains(w) ? DISMISSIVE : 0;
-    c |= ThenAndNow.THEN.contains(w) ? THEN : 0;
-    c |= ThenAndNow.NOW.contains(w) ? NOW : 0;
-    c |= ThenAndNow.NOT_THEN_AFTER.contains(w) ? KUIN : 0;
-    c |= SentimentClassifier.CONCESSIVE.contains(w) ? CONCESSIVE : 0;
+    for (int k = 0; k < FORM_CLASSES.size(); k++) {
+      if (FORM_CLASSES.get(k).contains(w)) {
+        c |= FORM_BITS[k];
+      }
+    }
+    if ((c & OPTATIVE) != 0 && w.endsWith("inpa")) {
+      c |= OPTATIVE_FIRST_PERSON; // "olisinpa"
+    }
+    if (w.endsWith("isi") || w.endsWith("isin")) {
+      c |= CONDITIONAL; // "olisi", "tekisi", "voisin"; the colloquial -is forms are listed
+    }
     return c;
   }
 }
