@@ -16,9 +16,10 @@ import java.util.function.Function;
  * <p>The past part runs from "ennen" (not "ennen kuin"), "aiemmin", "ennemmin" or "aikoinaan" to
  * "nyt", "nykyään", "nykyisin" or "enää" in the same sentence, or to the end of the sentence when
  * the next one begins with such a word ("Ennen palvelu oli loistavaa. Nykyään ..."); after
- * "aikoinaan" to the end of its clause without one. The sign of its lexicon words (a negated one
- * flipped) gives {@value #CUES} cues of the opposite polarity (one against the past words' own
- * pull, one for the present); what the review says of now is scored as usual.
+ * "aikoinaan" to the end of its clause without one ("aikanaan" without a "nyt" may as well be "in
+ * due time": "Paketti tulee aikanaan"). The sign of its lexicon words (a negated one flipped) gives
+ * {@value #CUES} cues of the opposite polarity (one against the past words' own pull, one for the
+ * present); what the review says of now is scored as usual.
  *
  * <p>Stateless and thread-safe.
  */
@@ -63,7 +64,7 @@ final class ThenAndNow {
     }
     if (i + 1 < all.size() && beginsWithNow(all.get(i + 1), words)) {
       addCue(ts, then + 1, ts.size(), words, cues);
-    } else if (ts.get(then).norm().startsWith("aik")) {
+    } else if (ts.get(then).norm().equals("aikoinaan")) {
       int end = then + 1;
       while (end < ts.size()
           && !(ts.get(end).type() == TokenType.PUNCT && ts.get(end).text().equals(","))

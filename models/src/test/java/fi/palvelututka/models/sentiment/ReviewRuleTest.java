@@ -315,6 +315,11 @@ class ReviewRuleTest {
         .isDeepEqualTo(new int[][] {{0, 0}, {0, 0}});
     assertThat(c.reviewCues(analyzer.analyze("Ennen ruokaa saimme hyvää leipää."), null))
         .isDeepEqualTo(new int[][] {{0, 0}});
+    // "aikanaan" without a now may be "in due time"
+    assertThat(
+            c.reviewCues(
+                analyzer.analyze("Paketti tulee aikanaan, hyvää kannattaa odottaa."), null))
+        .isDeepEqualTo(new int[][] {{0, 0}});
   }
 
   private static final String IDIOMS =
