@@ -5,10 +5,10 @@ import java.util.Set;
 
 /**
  * The word classes the review rules look for ({@link Suggestion}, {@link Irony}, {@link
- * ThenAndNow}, the concessive adverbs of {@link ReviewRule#CONTRAST_ADVERB}), as bits computed once
- * per word form and kept with its lexicon score ({@link SentimentFeatures.WordFeatures#classes}):
- * the rules walk every sentence of every review, and a dozen set lookups per token cost the tagger
- * about a tenth of its time.
+ * ThenAndNow}, the concessive adverbs of {@link ReviewRule#CONTRAST_ADVERB}, the remedy verbs of
+ * {@link ReviewRule#REMEDY}), as bits computed once per word form and kept with its lexicon score
+ * ({@link SentimentFeatures.WordFeatures#classes}): the rules walk every sentence of every review,
+ * and a dozen set lookups per token cost the tagger about a tenth of its time.
  */
 final class ReviewWords {
 
@@ -37,6 +37,7 @@ final class ReviewWords {
   static final int KUIN = 1 << 22;
   static final int CONCESSIVE = 1 << 23;
   static final int OPTATIVE_FIRST_PERSON = 1 << 24;
+  static final int REMEDY = 1 << 25;
 
   private ReviewWords() {}
 
@@ -107,6 +108,12 @@ final class ReviewWords {
     }
     if ((c & OPTATIVE) != 0 && w.endsWith("inpa")) {
       c |= OPTATIVE_FIRST_PERSON; // "olisinpa"
+    }
+    for (String stem : SentimentClassifier.REMEDY_STEMS) {
+      if (w.startsWith(stem)) {
+        c |= REMEDY;
+        break;
+      }
     }
     if (w.endsWith("isi") || w.endsWith("isin")) {
       c |= CONDITIONAL; // "olisi", "tekisi", "voisin"; the colloquial -is forms are listed

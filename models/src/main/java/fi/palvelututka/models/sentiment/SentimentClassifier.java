@@ -307,7 +307,11 @@ public final class SentimentClassifier {
    * with {@link ReviewRule#NEGATED_LEXICON} plus one cue of the opposite polarity per lexicon word
    * in a negation scope (the analyzer's, or after "ilman" / "vailla"), with {@link ReviewRule#WISH}
    * plus the {@link Wish} cues, with {@link ReviewRule#IDIOMS} plus the idiom list's (at most one
-   * complaint and one praise per sentence). Null when the rules are off and no cues were given.
+   * complaint and one praise per sentence), with {@link ReviewRule#SUGGESTION}, {@link
+   * ReviewRule#THEN_AND_NOW}, {@link ReviewRule#REMEDY}, {@link ReviewRule#IRONY} and {@link
+   * ReviewRule#CONTRAST_ADVERB} plus theirs ({@link Suggestion}, {@link ThenAndNow}, {@link Irony};
+   * the last two look at the other sentences' cues and lexicon words). Null when the rules are off
+   * and no cues were given.
    */
   int[][] reviewCues(Analysis analysis, int[][] cues) {
     Set<ReviewRule> rules = calibration.reviewRules();
@@ -368,10 +372,9 @@ public final class SentimentClassifier {
           remedyInScope = false;
           continue;
         }
-        if (remedy && t.negated() && isRemedy(t)) {
+        if (remedy && t.negated() && (features(t).classes & ReviewWords.REMEDY) != 0) {
           // a verb of the analyzer's negation, not a word after "ilman"; no cue of its own
-          // (AFINN-fi
-          // scores "myöntää" -1, the English "admit")
+          // (AFINN-fi scores "myöntää" -1, the English "admit")
           remedyInScope = true;
           continue;
         }
@@ -408,30 +411,21 @@ public final class SentimentClassifier {
     return features(t).score;
   }
 
+  /** Complaint cues of a problem word negated with a remedy verb ({@link ReviewRule#REMEDY}). */
+  static final int REMEDY_CUES = 2;
+
   /**
    * Stems of the verbs of putting things right ({@link ReviewRule#REMEDY}): korjata, myöntää,
    * hyvittää, korvata, ratkaista, selvittää, pahoitella, huomioida, huomata, hoitaa, ilmoittaa,
    * kertoa, auttaa, löytää (not "löytyä": "vikaa ei löytynyt" is existential), käsitellä, poistaa.
+   * A form's match is one of its {@link ReviewWords#REMEDY} bits, computed once per form.
    */
-  /** Complaint cues of a problem word negated with a remedy verb ({@link ReviewRule#REMEDY}). */
-  static final int REMEDY_CUES = 2;
-
   static final List<String> REMEDY_STEMS =
       List.of(
           "korja", "myön", "hyvit", "korvan", "korvat", "korvaa", "korvas", "ratkai", "ratkas",
           "selvit", "selvis", "pahoit", "huomio", "huoma", "hoita", "hoida", "hoide", "ilmoit",
           "kerto", "kerro", "kerrot", "autta", "auta", "autet", "löytä", "löydä", "löydet",
           "käsitel", "käsitt", "poista", "poiste");
-
-  static boolean isRemedy(Token t) {
-    String n = t.norm();
-    for (String stem : REMEDY_STEMS) {
-      if (n.startsWith(stem)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** {@link ReviewRule#IRONY}: complaint cues for the ironic sentences ({@link Irony}). */
   private void addIronyCues(List<Sentence> all, int[][] out, int[] lexical) {
