@@ -25,14 +25,16 @@ class ReviewEvalDataTest {
           "reviews-sentiment-dev.jsonl",
           "reviews-sentiment-dev2.jsonl",
           "negation-challenge-dev.jsonl",
-          "wish-challenge-dev.jsonl");
+          "wish-challenge-dev.jsonl",
+          "scope-challenge-dev.jsonl");
   private static final List<String> TEST =
       List.of(
           "reviews-sentiment-test.jsonl",
           "reviews-sentiment-test2.jsonl",
           "negation-challenge-test.jsonl",
           "negation-challenge-test2.jsonl",
-          "wish-challenge-test.jsonl");
+          "wish-challenge-test.jsonl",
+          "scope-challenge-test.jsonl");
 
   private record Review(String file, String id, String text) {}
 
