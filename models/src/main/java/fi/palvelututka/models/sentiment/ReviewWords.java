@@ -39,6 +39,50 @@ final class ReviewWords {
   static final int OPTATIVE_FIRST_PERSON = 1 << 24;
   static final int REMEDY = 1 << 25;
 
+  /**
+   * A lexicon word whose negation says nothing good or bad of a business ({@link #NO_NEGATED_CUE}
+   * lemmas): AFINN-fi entries translated from English words that are something else in Finnish
+   * ("pystyä" −2, "pitää" −2: "ei pysty lukemaan", "ei pidä paikkaansa"), or that describe ("iso",
+   * "suuri") or only structure a sentence ("asia", "kyllä").
+   */
+  static final int NOT_JUDGING = 1 << 26;
+
+  /**
+   * An apology ({@link #APOLOGIES}): AFINN-fi scores it negative (the English "sorry"), but in a
+   * service review an apology is owed, and its absence is the complaint: "kukaan ei edes pyytänyt
+   * anteeksi", "Ei minkäänlaista pahoittelua".
+   */
+  static final int APOLOGY = 1 << 27;
+
+  /** Lemmas of {@link #NOT_JUDGING}. */
+  static final Set<String> NO_NEGATED_CUE =
+      Set.of(
+          "pystyä",
+          "pysty",
+          "pitää",
+          "iso",
+          "suuri",
+          "vaikuttaa",
+          "asia",
+          "kyllä",
+          "jäädä",
+          "uskoa",
+          "usko",
+          "tuntea",
+          "tunne",
+          "yksin",
+          "tapa",
+          "kuten",
+          "liittyä",
+          "erota",
+          "jumala",
+          "merkitys",
+          "ihme");
+
+  /** Lemmas of {@link #APOLOGY}. */
+  static final Set<String> APOLOGIES =
+      Set.of("anteeksi", "anteeksipyyntö", "pahoittelu", "pahoittelut", "pahoitella");
+
   private ReviewWords() {}
 
   /** Word classes listed by form, and the bit of each (same order). */
@@ -97,6 +141,14 @@ final class ReviewWords {
     KUIN,
     CONCESSIVE
   };
+
+  /** The class bits of a lemma ({@link #NOT_JUDGING}, {@link #APOLOGY}). */
+  static int lemmaClasses(String lemma) {
+    if (NO_NEGATED_CUE.contains(lemma)) {
+      return NOT_JUDGING;
+    }
+    return APOLOGIES.contains(lemma) ? APOLOGY : 0;
+  }
 
   /** The class bits of a normalized word form. */
   static int classes(String w) {

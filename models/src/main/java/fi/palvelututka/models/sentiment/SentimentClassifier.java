@@ -195,6 +195,9 @@ public final class SentimentClassifier {
         continue;
       }
       for (Sentence c : clauses) {
+        if (hypothetical(c)) {
+          continue; // "..., vaikka olisi kuinka kammo": no experience, no evidence of mixed
+        }
         parts++;
         Analysis ca = new Analysis(c.text(), List.of(c), analysis.umlautsRestored());
         int[][] cc = reviewCues(ca, clauseCues == null ? null : clauseCues.of(ca));
@@ -237,6 +240,30 @@ public final class SentimentClassifier {
           "toisaalta",
           "muuten",
           "paitsi");
+
+  /** Conjunctions of a concessive clause ("although", "even if"). */
+  static final Set<String> CONCESSIVE_CONJUNCTIONS = Set.of("vaikka", "vaik", "vaikkakin");
+
+  /**
+   * Whether a clause is a hypothetical concession: it begins with "vaikka" and has a conditional
+   * ("Ei tarvitse jännittää, vaikka olisi kuinka kammo" = even if one were afraid). It tells of no
+   * experience with the business, so it is no evidence that a review is mixed. (A concession of
+   * what happened, "..., vaikka luvattiin kaksi päivää", still is.)
+   */
+  static boolean hypothetical(Sentence c) {
+    List<Token> ts = c.tokens();
+    if (ts.isEmpty()
+        || !ts.get(0).isWord()
+        || !CONCESSIVE_CONJUNCTIONS.contains(ts.get(0).norm())) {
+      return false;
+    }
+    for (Token t : ts) {
+      if (t.isWord() && (t.word().scopeRole() & Negation.CONDITIONAL) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   static final Set<String> CLAUSE_CONTRAST =
       Set.of("mutta", "mut", "vaikka", "vaik", "vaikkakin", "paitsi");
@@ -378,9 +405,13 @@ public final class SentimentClassifier {
           remedyInScope = true;
           continue;
         }
-        if (remedyInScope && score < 0) {
-          // against the negated problem word's own pull to praise, and for the complaint
+        int classes = features(t).classes;
+        if ((remedyInScope || (classes & ReviewWords.APOLOGY) != 0) && score < 0) {
+          // against the negated problem word's own pull to praise, and for the complaint; an
+          // apology that did not come is a complaint too, though AFINN-fi scores "anteeksi" -1
           c[0] += REMEDY_CUES;
+        } else if ((classes & ReviewWords.NOT_JUDGING) != 0) {
+          continue; // "ei pysty lukemaan", "ei ole mikään iso kuntosali"
         } else if (negatedLexicon && score < 0) {
           c[1]++;
         } else if (negatedLexicon && score > 0) {

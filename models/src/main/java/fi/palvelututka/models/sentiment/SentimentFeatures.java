@@ -156,7 +156,7 @@ public final class SentimentFeatures {
             out.add(stem);
           }
         }
-        if ((useLex || useInt) && w != null && w.score != 0 && !intensifies) {
+        if ((useLex || useInt) && w != null && w.score != 0 && !intensifies && !modal(t, ts, i)) {
           int pos = w.score > 0 ? 1 : 0;
           if (useLex) {
             out.add(LEX[negated ? 1 : 0][pos][Math.abs(w.score) >= 3 ? 1 : 0]);
@@ -178,6 +178,24 @@ public final class SentimentFeatures {
       out.add(bucket(sum));
     }
     return out.toArray(new String[0]);
+  }
+
+  /**
+   * Whether the word at {@code i} is "pitää" as a modal verb, before an infinitive ("piti odottaa
+   * tunti", "pitää soittaa uudestaan": had to), not as "like", which AFINN-fi scores +2: it then
+   * gives no lexicon token.
+   */
+  static boolean modal(Token t, List<Token> ts, int i) {
+    if (!t.lemma().equals("pitää") || i + 1 >= ts.size()) {
+      return false;
+    }
+    Token next = ts.get(i + 1);
+    String n = next.norm();
+    int l = n.length();
+    return next.isWord()
+        && l >= 3
+        && n.equals(next.lemma())
+        && (n.charAt(l - 1) == 'a' || n.charAt(l - 1) == 'ä');
   }
 
   /**
@@ -223,7 +241,7 @@ public final class SentimentFeatures {
       this.normText = t.norm(); // already lower case
       this.canonical = canonical;
       score = lex.score(t.lemma(), t.norm());
-      classes = ReviewWords.classes(normText);
+      classes = ReviewWords.classes(normText) | ReviewWords.lemmaClasses(t.lemma());
       intensifier = INTENSIFIERS.contains(t.lemma());
       downtoner = DOWNTONERS.contains(t.lemma());
       negativeAdverb =

@@ -68,12 +68,22 @@ public final class FinnishAnalyzer {
       int irrLeft = 0; // words left in an irrealis scope ("olisi voinut olla ...")
       boolean conditional = false; // a conditional since the clause began, its "olla" not yet
       boolean sawNegator = false;
-      for (FinnishTokenizer.Tok k : toks) {
+      boolean afterRelative = false; // the word before was a relative pronoun ("kuka ei ...")
+      boolean cancelled = false; // a cancelling negation in this clause: no irrealis either
+      boolean outer = false; // a negation before, in this statement, that a second one cancels
+      for (int ki = 0; ki < toks.size(); ki++) {
+        FinnishTokenizer.Tok k = toks.get(ki);
         int a = s.getStart() + k.start();
         int b = s.getStart() + k.end();
         String surface = t.substring(a, b);
         boolean word = k.type() == TokenType.WORD;
         Word w = word ? word(surface, restore) : null;
+        if (word
+            && w.negator()
+            && w.norm().equals(Negation.ET)
+            && !etNegates(toks, ki, st, restore)) {
+          w = etThat; // spoken "et" = "että": "sano et vika korjataan"
+        }
         String norm = word ? w.norm() : norm(surface, k.type());
         String lemma = word ? w.lemma() : norm;
         boolean negator = word && w.negator();
@@ -83,16 +93,28 @@ public final class FinnishAnalyzer {
           negLeft = 0;
           irrLeft = 0;
           conditional = false;
+          cancelled = false;
+          if (word && Negation.endsCancelling(norm)) {
+            outer = false;
+          }
         } else if (word && !negator) {
           // a partitive comparative is never negated ("Parempaa ei voi toivoa"), but in an
           // irrealis scope it is what was wanted: "Ruoka ois voinu olla lämpimämpää"
-          negated = negLeft > 0 ? (role & Negation.COMPARATIVE) == 0 : irrLeft > 0;
+          // and "-matta" in a negation scope is a double negative: "ei voi olla suosittelematta"
+          negated =
+              negLeft > 0 ? (role & (Negation.COMPARATIVE | Negation.ABESSIVE)) == 0 : irrLeft > 0;
           negLeft = Math.max(0, negLeft - 1);
           irrLeft = Math.max(0, irrLeft - 1);
         }
         if (negator) {
-          negLeft = Negation.WINDOW;
+          // a second negation that cancels the first opens no scope: "En voi sanoa, etten olisi
+          // ollut tyytyväinen", "Ei ole ketään, kuka ei tykkäisi"
+          boolean cancels = outer && ((role & Negation.INNER_NEGATOR) != 0 || afterRelative);
+          negLeft = cancels ? 0 : Negation.WINDOW;
+          // its conditional is no wish either: "etten olisi ollut tyytyväinen"
+          cancelled |= cancels;
           sawNegator = true;
+          outer = true;
         } else if (word) {
           if ((role & Negation.COPULA) != 0 && conditional) {
             // "olisi voinut olla parempi": what follows was wanted; "ei olisi voinut olla
@@ -104,9 +126,12 @@ public final class FinnishAnalyzer {
             }
             conditional = false;
           }
-          if ((role & Negation.CONDITIONAL) != 0) {
+          if ((role & Negation.CONDITIONAL) != 0 && !cancelled) {
             conditional = true;
           }
+        }
+        if (word) {
+          afterRelative = (role & Negation.RELATIVE) != 0;
         }
         tokens.add(new Token(surface, a, b, k.type(), norm, lemma, negator, negated, w));
       }
@@ -157,6 +182,36 @@ public final class FinnishAnalyzer {
         }
       }
     }
+  }
+
+  /**
+   * "et" read as "että" (that), which begins a clause: not a negation verb, and a scope breaker.
+   * One per analyzer, like its cached words (the later stages write memo slots in it).
+   */
+  private final Word etThat = new Word(Negation.ET, "että", false, true);
+
+  /**
+   * Whether the "et" at {@code toks[at]} is the negation verb (second person: "et voi mennä
+   * vikaan", "et tule pettymään") rather than spoken "että" ("kiva et joku vastas", "sano et vika
+   * korjataan"): the negation verb governs a connegative verb, right after it or after a few
+   * adverbs and the pronoun ("et sä voi", "et ikinä saa"); see {@link Negation#connegative}.
+   */
+  private boolean etNegates(
+      List<FinnishTokenizer.Tok> toks, int at, String sentence, boolean restore) {
+    for (int j = at + 1; j < toks.size() && j <= at + 1 + Negation.ET_SKIP; j++) {
+      FinnishTokenizer.Tok k = toks.get(j);
+      if (k.type() != TokenType.WORD) {
+        return false;
+      }
+      Word next = word(sentence.substring(k.start(), k.end()), restore);
+      if (Negation.connegative(next.norm(), next.lemma())) {
+        return true;
+      }
+      if (!Negation.etBetween(next.norm())) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Cuts long text at a whitespace near the limit, never inside a surrogate pair. */

@@ -93,6 +93,54 @@ public final class Negation {
   public static final int EXPECTING = 2048;
   public static final int COMPARATIVE_FORM = 4096;
 
+  /**
+   * A negation verb fused with "että" ({@link #INNER_NEGATORS}: "ettei", "etten", "etteikö"): after
+   * another negation in its sentence, the two cancel ("En voi sanoa, etten olisi ollut
+   * tyytyväinen", "Ei sillä, etteikö ruoka olisi ollut hyvää"), and it opens no scope.
+   */
+  public static final int INNER_NEGATOR = 8192;
+
+  /**
+   * A relative pronoun ({@link #RELATIVES}): a negation verb right after it, after another negation
+   * in the sentence, cancels it too ("Ei ole ketään, kuka ei tykkäisi näistä").
+   */
+  public static final int RELATIVE = 16384;
+
+  /**
+   * The abessive of the third infinitive, -matta / -mättä ("without doing"): itself a negation, so
+   * in a negation scope the two cancel ("Ei voi olla suosittelematta" recommends).
+   */
+  public static final int ABESSIVE = 32768;
+
+  static final Set<String> INNER_NEGATORS =
+      Set.of(
+          "ettei",
+          "etten",
+          "ettet",
+          "ettemme",
+          "ettette",
+          "etteivät",
+          "etteivat",
+          "etteikö",
+          "ettenkö",
+          "ettetkö",
+          "etteivätkö",
+          "etteiko");
+
+  /**
+   * Conjunctions after which a negation verb no longer cancels the one before them: a new statement
+   * ("..., mutta ettei hän edes kysynyt, oli liikaa").
+   */
+  static final Set<String> CANCEL_ENDS =
+      Set.of("mutta", "mut", "vaan", "ja", "joten", "koska", "vaikka", "tai", "sekä");
+
+  public static boolean endsCancelling(String norm) {
+    return CANCEL_ENDS.contains(norm);
+  }
+
+  static final Set<String> RELATIVES =
+      Set.of("kuka", "joka", "mikä", "jota", "ketä", "jotka", "ketkä", "jolla", "jolle");
+
   static final Set<String> FRONTABLE_NEGATORS =
       Set.of("ei", "en", "emme", "ette", "eivät", "eivat", "emmä"); // "et" is also "että"
 
@@ -126,7 +174,9 @@ public final class Negation {
           "tarvitsisi",
           "tulisi",
           "voisitte",
-          "saisitte");
+          "saisitte",
+          // the past of "pitää" as "be supposed to": "Vaihdon piti olla helppoa" did not come true
+          "piti");
 
   /**
    * Conditionals of a wish: the {@link #CONDITIONALS} but the first- and second-person forms of
@@ -252,10 +302,47 @@ public final class Negation {
 
   static final Set<String> NEGATORS =
       Set.of(
-          "ei", "en", "et", "emme", "ette", "eivät", "eivat", "älä", "älkää", "älköön", "älkööt",
-          "eikä", "enkä", "etkä", "emmekä", "ettekä", "eivätkä", "eikö", "enkö", "etkö", "emmekö",
-          "ettekö", "eivätkö", "ettei", "jottei", "ellei", "jollei", "eihän", "enhän", "eipä",
-          "enpä", "eikös", "eiks", "emmä");
+          "ei",
+          "en",
+          "et",
+          "emme",
+          "ette",
+          "eivät",
+          "eivat",
+          "älä",
+          "älkää",
+          "älköön",
+          "älkööt",
+          "eikä",
+          "enkä",
+          "etkä",
+          "emmekä",
+          "ettekä",
+          "eivätkä",
+          "eikö",
+          "enkö",
+          "etkö",
+          "emmekö",
+          "ettekö",
+          "eivätkö",
+          "ettei",
+          "etten",
+          "ettet",
+          "ettemme",
+          "ettette",
+          "etteivät",
+          "etteikö",
+          "ettenkö",
+          "jottei",
+          "ellei",
+          "jollei",
+          "eihän",
+          "enhän",
+          "eipä",
+          "enpä",
+          "eikös",
+          "eiks",
+          "emmä");
 
   static final Set<String> SCOPE_BREAKERS =
       Set.of(
@@ -278,6 +365,142 @@ public final class Negation {
           "paitsi",
           "silti",
           "kuitenkin");
+
+  /** The negation verb of the second person, which spoken Finnish also uses for "että". */
+  public static final String ET = "et";
+
+  /**
+   * Words that may stand between "et" and its connegative verb, at most {@link #ET_SKIP} of them:
+   * the second-person pronoun ("et sä voi") and adverbs ("et ikinä saa", "et kyllä kadu").
+   */
+  static final Set<String> ET_BETWEEN =
+      Set.of(
+          "sä",
+          "sinä",
+          "sää",
+          "ikinä",
+          "koskaan",
+          "enää",
+          "edes",
+          "ees",
+          "kyllä",
+          "kyl",
+          "varmasti",
+          "varmaan",
+          "yhtään",
+          "ihan",
+          "millään",
+          "mitenkään",
+          "välttämättä",
+          "oikeesti",
+          "oikeasti",
+          "kai",
+          "vielä",
+          "sitten",
+          "sit",
+          "nyt",
+          "just",
+          "tosiaan",
+          "siis",
+          "ehkä",
+          "näköjään",
+          "mitään",
+          "muuten",
+          "sitä",
+          "tätä",
+          "niitä",
+          "häntä",
+          "mua",
+          "sua",
+          "minua",
+          "sinua");
+
+  static final int ET_SKIP = 2;
+
+  /**
+   * Whether a word may stand between "et" and its connegative verb: {@link #ET_BETWEEN}, or a word
+   * with the negative-polarity clitic -kaan / -kään ("et kuitenkaan vaivaudu").
+   */
+  static boolean etBetween(String norm) {
+    return ET_BETWEEN.contains(norm) || norm.endsWith("kaan") || norm.endsWith("kään");
+  }
+
+  /** Spoken connegatives the lemmatizer does not know as verbs: "et tuu pettymään". */
+  static final Set<String> SPOKEN_CONNEGATIVES =
+      Set.of(
+          "oo", "tuu", "mee", "tarvii", "tarvi", "tartte", "viiti", "kehtaa", "raaski", "jaksa",
+          "pety");
+
+  /**
+   * Whether a word form can be the connegative verb of a negation verb ("et"): the present
+   * connegative, a vowel-final stem shorter than its infinitive that shares at least its first two
+   * letters ("ole" of "olla", "halua" of "haluta", "ymmärrä" of "ymmärtää", "kadu" of "katua",
+   * "tarvitse" of "tarvita", "opi" of "oppia"), or a spoken one ({@link #SPOKEN_CONNEGATIVES}); a
+   * past participle ("ollut", "päässyt", "ehtinyt", "kannattanu"). Not the past tense ("oli",
+   * "tuli"), the present third person ("tulee", "haluaa": as long as the infinitive), a conditional
+   * ("olis kiva et vois varata netissä" is "että"), a noun (its lemma is no -a/-ä infinitive, or
+   * the form is the lemma itself: "vika") or a pronoun ("mitä").
+   */
+  public static boolean connegative(String norm, String lemma) {
+    if (SPOKEN_CONNEGATIVES.contains(norm)) {
+      return true;
+    }
+    int n = norm.length();
+    int l = lemma.length();
+    if (n >= 6
+        && participle(norm)
+        && (norm.equals(lemma) || lemma.endsWith("a") || lemma.endsWith("ä"))) {
+      return true; // "tajunnut", also when the lemmatizer does not know it
+    }
+    if (n < 2 || l < 3 || PRONOUNS.contains(lemma) || norm.equals(lemma)) {
+      return false;
+    }
+    char le = lemma.charAt(l - 1);
+    if (le != 'a' && le != 'ä') {
+      return false; // no verb's infinitive
+    }
+    if (participle(norm)) {
+      return sharedPrefix(norm, lemma) >= 2;
+    }
+    if (norm.endsWith("isi") || norm.endsWith("is")) {
+      return false; // a conditional: "olis kiva et vois varata netissä" is "että"
+    }
+    char last = norm.charAt(n - 1);
+    boolean shorter = n < l || norm.endsWith("itse"); // "tarvitse" of "tarvita"
+    if (!vowel(last) || !shorter) {
+      return false;
+    }
+    if (last == 'i' && !norm.equals("voi") && !lemma.endsWith("ia") && !lemma.endsWith("iä")) {
+      return false; // the past tense ("oli", "tuli"), not the stem of an -iA verb ("opi", "ehdi")
+    }
+    return sharedPrefix(norm, lemma) >= 2; // "kadu" of "katua"
+  }
+
+  /** A past participle's ending: -nut, -nyt, -nu, -ny, -lut, -sut, -rut, ..., -neet, -lleet. */
+  private static boolean participle(String norm) {
+    return norm.endsWith("nut")
+        || norm.endsWith("nyt")
+        || norm.endsWith("nu")
+        || norm.endsWith("ny")
+        || norm.endsWith("lut")
+        || norm.endsWith("lyt")
+        || norm.endsWith("rut")
+        || norm.endsWith("ryt")
+        || norm.endsWith("sut")
+        || norm.endsWith("syt")
+        || norm.endsWith("neet")
+        || norm.endsWith("lleet")
+        || norm.endsWith("sseet");
+  }
+
+  private static int sharedPrefix(String a, String b) {
+    int m = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < m && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
+  }
 
   private Negation() {}
 
@@ -320,6 +543,8 @@ public final class Negation {
   private static final java.util.List<Set<String>> FORM_CLASSES =
       java.util.List.of(
           FRONTABLE_NEGATORS,
+          INNER_NEGATORS,
+          RELATIVES,
           WITHOUT_WORDS,
           CONDITIONALS,
           COPULAS,
@@ -328,7 +553,15 @@ public final class Negation {
           EXPECTING_PARTICIPLES);
 
   private static final int[] FORM_ROLES = {
-    FRONTABLE, WITHOUT, CONDITIONAL, COPULA, WISH_AUXILIARY, WISH_PERFECT, EXPECTING
+    FRONTABLE,
+    INNER_NEGATOR,
+    RELATIVE,
+    WITHOUT,
+    CONDITIONAL,
+    COPULA,
+    WISH_AUXILIARY,
+    WISH_PERFECT,
+    EXPECTING
   };
 
   /** The scope role bits of a word form ({@link #WITHOUT}, {@link #CONDITIONAL}, ...). */
@@ -341,6 +574,9 @@ public final class Negation {
     }
     if (comparative(norm)) {
       r |= COMPARATIVE_FORM;
+    }
+    if (norm.length() >= 7 && (norm.endsWith("matta") || norm.endsWith("mättä"))) {
+      r |= ABESSIVE;
     }
     if (MODALS.contains(norm)) {
       r |= MODAL | EXISTENTIAL;

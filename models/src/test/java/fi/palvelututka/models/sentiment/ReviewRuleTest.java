@@ -251,6 +251,54 @@ class ReviewRuleTest {
   }
 
   @Test
+  void negatedWordsThatDoNotJudgeGiveNoCueAndAMissingApologyComplains() throws Exception {
+    // AFINN-fi's "pystyä" -2 and "iso" +1 say nothing of the business when negated; its
+    // "anteeksi" -1 (the English "sorry") negated is an apology owed
+    SentimentLexicon lex =
+        new SentimentLexicon(
+            Map.of(
+                "pystyä",
+                -2,
+                "pysty",
+                -2,
+                "iso",
+                1,
+                "anteeksi",
+                -1,
+                "pahoittelu",
+                -2,
+                "huono",
+                -2));
+    SentimentModel rules =
+        SentimentModel.shipped().withReviewRules(Set.of(ReviewRule.NEGATED_LEXICON));
+    SentimentClassifier c = mainModelOnly(rules, lex, rules.calibration());
+    Analysis a =
+        analyzer.analyze(
+            "Sovelluksesta ei pysty vaihtamaan osoitetta. Ei ole mikään iso sali."
+                + " Kukaan ei edes pyytänyt anteeksi. Ei minkäänlaista pahoittelua. Ei huono.");
+    int k = SentimentClassifier.REMEDY_CUES;
+    assertThat(c.reviewCues(a, null))
+        .isDeepEqualTo(new int[][] {{0, 0}, {0, 0}, {k, 0}, {k, 0}, {0, 1}});
+  }
+
+  @Test
+  void aHypotheticalConcessionIsNoEvidenceOfMixed() {
+    Sentence s =
+        analyzer
+            .analyze("Ei tarvitse jännittää hammaslääkäriä, vaikka olisi kuinka kammo.")
+            .sentences()
+            .get(0);
+    List<Sentence> clauses = SentimentClassifier.clauses(s);
+    assertThat(clauses).hasSize(2);
+    assertThat(SentimentClassifier.hypothetical(clauses.get(0))).isFalse();
+    assertThat(SentimentClassifier.hypothetical(clauses.get(1))).isTrue();
+    // a concession of what happened is
+    Sentence t =
+        analyzer.analyze("Huolto kesti viikon, vaikka luvattiin kaksi päivää.").sentences().get(0);
+    assertThat(SentimentClassifier.hypothetical(SentimentClassifier.clauses(t).get(1))).isFalse();
+  }
+
+  @Test
   void suggestionsAndRhetoricalQuestionsAreComplaintCues() throws Exception {
     SentimentLexicon lex =
         new SentimentLexicon(Map.of("hieno", 2, "hienoa", 2, "selkeä", 2, "hyvä", 3, "reilu", 2));

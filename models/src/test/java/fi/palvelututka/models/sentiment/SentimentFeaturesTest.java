@@ -96,6 +96,17 @@ class SentimentFeaturesTest {
   }
 
   @Test
+  void pitaaBeforeAnInfinitiveIsAModalNotALiking() {
+    SentimentLexicon lex = new SentimentLexicon(java.util.Map.of("pitää", 2, "hyvä", 3));
+    var lexOnly = java.util.EnumSet.of(SentimentFeatures.Feature.LEXICON);
+    // "had to wait an hour": AFINN-fi's "pitää" +2 is the English "like"
+    assertThat(SentimentFeatures.tokens(analyzer.analyze("Piti odottaa tunti."), lexOnly, lex))
+        .isEmpty();
+    assertThat(SentimentFeatures.tokens(analyzer.analyze("Pidän tästä paikasta."), lexOnly, lex))
+        .containsExactly("LEX_POS", "LEXSUM_POS1");
+  }
+
+  @Test
   void lemmasWithNegationScope() {
     assertThat(features("Ruoka EI ollut hyvää, mutta palvelu oli."))
         .containsExactly("ruoka", "ei", "neg_olla", "neg_hyvä", "mutta", "palvelu", "olla");

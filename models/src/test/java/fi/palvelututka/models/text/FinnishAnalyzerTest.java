@@ -148,6 +148,79 @@ class FinnishAnalyzerTest {
     assertThat(token("Jos voisi, niin olla hyvä.", "hyvä").negated()).isFalse();
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // the negation verb: a connegative after it, or after the pronoun and adverbs
+        "Et voi mennä vikaan tän optikon kanssa.|Et|true",
+        "Et tule pettymään.|Et|true",
+        "et tuu pettymään.|et|true",
+        "Täältä et saa palvelua ilman jonotusta.|et|true",
+        "Et ole ainoa, joka odotti.|Et|true",
+        "Kun et sitä oikeasti ole tilannut.|et|true",
+        "et kyl kadu.|et|true",
+        "Et sä voi tietää.|Et|true",
+        "Et ehtinyt edes istua.|Et|true",
+        "Et kuitenkaan vaivaudu vastaamaan.|Et|true",
+        // spoken "että": a noun, a pronoun, a finite verb or a conditional after it
+        "sano puhelimessa et auto on valmis perjantaina.|et|false",
+        "kiva et pankissa joku vihdoin vastas.|et|false",
+        "Tosi hyvä et ne soitti perään.|et|false",
+        "luulin et ois kalliimpi.|et|false",
+        "Olis kiva et vois varata netissä.|et|false",
+        "Kiva et salille on tullut uusia laitteita.|et|false",
+        "ja sit se väitti et vika on mun puhelimessa.|et|false",
+        "Ihan sama et mitä tilaa.|et|false"
+      })
+  void etIsTheNegationVerbOnlyBeforeAConnegative(String text, String surface, boolean negation) {
+    Token et = token(text, surface);
+    assertThat(et.negator()).as(text).isEqualTo(negation);
+    assertThat(et.lemma()).isEqualTo("että");
+    if (!negation) {
+      assertThat(et.word().breaksScope()).as("\"että\" begins a clause").isTrue();
+    }
+  }
+
+  @Test
+  void etAsEttaNegatesNothingAfterIt() {
+    String t = "väitti et vika on mun puhelimessa.";
+    assertThat(token(t, "vika").negated()).isFalse();
+    assertThat(token("Et tule pettymään.", "pettymään").negated()).isTrue();
+    // the same analyzer gives both readings of the form, one sentence after another
+    assertThat(token("sano et vika korjataan. Et tule pettymään.", "tule").negated()).isTrue();
+  }
+
+  @Test
+  void aSecondNegationCancelsTheFirst() {
+    String t = "En voi sanoa, etten olisi ollut tyytyväinen.";
+    assertThat(token(t, "voi").negated()).isTrue();
+    assertThat(token(t, "tyytyväinen").negated())
+        .as("no scope, and its conditional is no wish")
+        .isFalse();
+    assertThat(token("Ei sillä, etteikö ruoka olisi ollut hyvää.", "hyvää").negated()).isFalse();
+    assertThat(token("Ei ole ketään, kuka ei tykkäisi näistä.", "tykkäisi").negated()).isFalse();
+    // without a negation before it, "ettei" negates
+    assertThat(token("Toivottavasti ettei tule vikaa.", "vikaa").negated()).isTrue();
+    // a new statement after "mutta": its "ettei" negates again
+    String u = "Ei siinä mitään, ettei kampaaja jutellut, mutta ettei hän edes kysynyt mitään.";
+    assertThat(token(u, "kysynyt").negated()).isTrue();
+  }
+
+  @Test
+  void abessiveInANegationScopeIsADoubleNegative() {
+    assertThat(token("Ei voi olla suosittelematta!", "suosittelematta").negated()).isFalse();
+    assertThat(token("Ei voi olla suosittelematta!", "olla").negated()).isTrue();
+  }
+
+  @Test
+  void pitiOllaIsAnExpectation() {
+    // "was supposed to be easy": what follows "olla" was expected, as after a conditional
+    String t = "Vaihdon piti olla helppoa, mutta mikään ei toiminut.";
+    assertThat(token(t, "helppoa").negated()).isTrue();
+    assertThat(token("Pihvi piti kypsentää pidempään.", "kypsentää").negated()).isFalse();
+  }
+
   @Test
   void negatedAndPlainVerbShareTheLemma() {
     assertThat(token("Hän vastasi heti.", "vastasi").lemma()).isEqualTo("vastata");
