@@ -126,7 +126,7 @@ public final class FinnishAnalyzer {
             }
             conditional = false;
           }
-          if ((role & Negation.CONDITIONAL) != 0 && !cancelled) {
+          if ((role & (Negation.CONDITIONAL | Negation.EXPECTATION)) != 0 && !cancelled) {
             conditional = true;
           }
         }

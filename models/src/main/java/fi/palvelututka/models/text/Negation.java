@@ -112,20 +112,11 @@ public final class Negation {
    */
   public static final int ABESSIVE = 32768;
 
+  /** {@link #EXPECTATIONS}: opens an irrealis scope at its "olla", as a conditional does. */
+  public static final int EXPECTATION = 65536;
+
   static final Set<String> INNER_NEGATORS =
-      Set.of(
-          "ettei",
-          "etten",
-          "ettet",
-          "ettemme",
-          "ettette",
-          "etteivät",
-          "etteivat",
-          "etteikö",
-          "ettenkö",
-          "ettetkö",
-          "etteivätkö",
-          "etteiko");
+      Set.of("ettei", "etten", "ettet", "ettemme", "ettette", "etteivät", "etteikö", "ettenkö");
 
   /**
    * Conjunctions after which a negation verb no longer cancels the one before them: a new statement
@@ -174,9 +165,14 @@ public final class Negation {
           "tarvitsisi",
           "tulisi",
           "voisitte",
-          "saisitte",
-          // the past of "pitää" as "be supposed to": "Vaihdon piti olla helppoa" did not come true
-          "piti");
+          "saisitte");
+
+  /**
+   * The past of "pitää" as "be supposed to": like a conditional, it makes the "olla" after it
+   * irrealis ("Vaihdon piti olla helppoa" did not come true); but it is no conditional ("...,
+   * vaikka piti odottaa" happened) and no wish auxiliary.
+   */
+  static final Set<String> EXPECTATIONS = Set.of("piti");
 
   /**
    * Conditionals of a wish: the {@link #CONDITIONALS} but the first- and second-person forms of
@@ -545,6 +541,7 @@ public final class Negation {
           FRONTABLE_NEGATORS,
           INNER_NEGATORS,
           RELATIVES,
+          EXPECTATIONS,
           WITHOUT_WORDS,
           CONDITIONALS,
           COPULAS,
@@ -556,6 +553,7 @@ public final class Negation {
     FRONTABLE,
     INNER_NEGATOR,
     RELATIVE,
+    EXPECTATION,
     WITHOUT,
     CONDITIONAL,
     COPULA,
