@@ -1,5 +1,6 @@
 package fi.palvelututka.models.text;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -472,21 +473,23 @@ public final class Negation {
     return sharedPrefix(norm, lemma) >= 2; // "kadu" of "katua"
   }
 
-  /** A past participle's ending: -nut, -nyt, -nu, -ny, -lut, -sut, -rut, ..., -neet, -lleet. */
+  /** Endings of a past participle: -nut, -nyt, -nu, -ny, -lut, -sut, -rut, ..., -neet, -lleet. */
+  private static final List<String> PARTICIPLE_ENDINGS =
+      List.of(
+          "nut", "nyt", "nu", "ny", "lut", "lyt", "rut", "ryt", "sut", "syt", "neet", "lleet",
+          "sseet");
+
   private static boolean participle(String norm) {
-    return norm.endsWith("nut")
-        || norm.endsWith("nyt")
-        || norm.endsWith("nu")
-        || norm.endsWith("ny")
-        || norm.endsWith("lut")
-        || norm.endsWith("lyt")
-        || norm.endsWith("rut")
-        || norm.endsWith("ryt")
-        || norm.endsWith("sut")
-        || norm.endsWith("syt")
-        || norm.endsWith("neet")
-        || norm.endsWith("lleet")
-        || norm.endsWith("sseet");
+    return endsWithAny(norm, PARTICIPLE_ENDINGS);
+  }
+
+  private static boolean endsWithAny(String norm, List<String> endings) {
+    for (String e : endings) {
+      if (norm.endsWith(e)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int sharedPrefix(String a, String b) {
@@ -642,6 +645,10 @@ public final class Negation {
     return "aeiouyäö".indexOf(c) >= 0;
   }
 
+  /** Endings of a comparative ({@link #comparative}). */
+  private static final List<String> COMPARATIVE_ENDINGS =
+      List.of("mpi", "mpaa", "mpää", "mpia", "mpiä", "mpana", "mpänä", "mmin", "mmän", "mman");
+
   /**
    * Whether a normalized word form is a comparative: -mpi, -mpaa, -mpia, -mpana (adjectives), -mmin
    * (adverbs: "useammin", "nopeemmin"), -mmän ("enemmän"), or one of {@link #COMPARATIVE_WORDS}.
@@ -655,15 +662,6 @@ public final class Negation {
     if (n < 6) {
       return false;
     }
-    return norm.endsWith("mpi")
-        || norm.endsWith("mpaa")
-        || norm.endsWith("mpää")
-        || norm.endsWith("mpia")
-        || norm.endsWith("mpiä")
-        || norm.endsWith("mpana")
-        || norm.endsWith("mpänä")
-        || norm.endsWith("mmin")
-        || norm.endsWith("mmän")
-        || norm.endsWith("mman");
+    return endsWithAny(norm, COMPARATIVE_ENDINGS);
   }
 }
