@@ -108,6 +108,12 @@ public final class Lake {
     rows.write().mode(SaveMode.Overwrite).parquet(staged(table));
   }
 
+  /** Deletes this run's whole staging folder: a run that commits nothing ({@code bench}). */
+  public void discardStaging() throws IOException {
+    fs.delete(stagingDir(runId), true);
+    deleteIfEmpty(new Path(root, STAGING));
+  }
+
   /** Deletes a staged table this run wrote for itself (a work table, not part of the commit). */
   public void deleteStaged(String table) throws IOException {
     fs.delete(new Path(staged(table)), true);

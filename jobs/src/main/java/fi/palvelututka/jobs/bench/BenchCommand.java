@@ -10,8 +10,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Throughput benchmark: generate a dump, then measure floor, pipeline, tagger.",
-    subcommands = {BenchCommand.Generate.class, BenchCommand.Run.class})
+    description =
+        "Throughput benchmark: generate a dump, then measure floor, pipeline, tagger; or summarize"
+            + " alone on a lake.",
+    subcommands = {
+      BenchCommand.Generate.class,
+      BenchCommand.Run.class,
+      BenchCommand.Summarize.class
+    })
 public final class BenchCommand implements Runnable {
 
   @Override
@@ -142,6 +148,55 @@ public final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       return new Benchmark(dump, work, taggerReviews, skip, report, sparkOptions).run();
+    }
+  }
+
+  /** {@code bench summarize}. */
+  @Command(
+      name = "summarize",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Run the summarize stage alone on a committed lake (for instance <work>/lake of 'bench"
+            + " run'), several rounds in one JVM: the first shows the cost in a fresh JVM, the"
+            + " later ones without most of the compiling. Reads the lake's reviews, review_tags"
+            + " and aspect_mentions, writes the summaries to a scratch run's staging folder of the"
+            + " lake and deletes them after each round; the lake's tables are not changed. Reports"
+            + " each round's seconds, Spark jobs, task and CPU time, and the peak RSS.",
+        "Exit codes: 0 ok, 2 bad arguments, 3 lake missing."
+      })
+  public static final class Summarize implements Callable<Integer> {
+    @Option(
+        names = "--lake",
+        required = true,
+        paramLabel = "<dir>",
+        description = "Committed lake (nightly's --lake, or bench run's <work>/lake).")
+    String lake;
+
+    @Option(
+        names = "--rounds",
+        paramLabel = "<n>",
+        description = "Rounds in one JVM (default: ${DEFAULT-VALUE}).")
+    int rounds = 3;
+
+    @Option(
+        names = "--as-of",
+        paramLabel = "<yyyy-mm-dd>",
+        description = "Last day of the rolling periods (default: bench run's, 2026-11-01).")
+    java.time.LocalDate asOf = Benchmark.AS_OF;
+
+    @Option(names = "--report", paramLabel = "<file>", description = "Write the results as JSON.")
+    Path report;
+
+    @picocli.CommandLine.Mixin fi.palvelututka.jobs.SparkOptions sparkOptions;
+
+    @Override
+    public Integer call() throws Exception {
+      if (rounds < 1) {
+        System.err.println("bench summarize: --rounds must be at least 1: " + rounds);
+        return ExitCodes.USAGE;
+      }
+      return new SummarizeBench(lake, rounds, asOf, report, sparkOptions).run();
     }
   }
 }

@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -136,11 +137,20 @@ public final class SummarizeJob {
   }
 
   public Result execute(Lake lake) {
+    return execute(lake, lake::readStaged);
+  }
+
+  /**
+   * As {@link #execute(Lake)}, reading the reviews, review_tags and aspect_mentions tables with
+   * {@code inputs} (by table name) instead of this run's staged ones: {@code bench summarize} reads
+   * a committed lake's. The outputs are staged in {@code lake} as always.
+   */
+  public Result execute(Lake lake, Function<String, Dataset<Row>> inputs) {
     spark.sparkContext().setJobGroup("summarize", "palvelututka summarize", false);
     // The base is read three times: written once as a staged work table (Parquet), each pass reads
     // only its columns, vectorized. (A DISK_ONLY cache deserialized every column on each pass; in
     // memory, at millions of reviews, it left the Parquet readers no heap.)
-    lake.writeStaged(base(lake), BASE);
+    lake.writeStaged(base(inputs), BASE);
     Dataset<Row> base = lake.readStaged(BASE);
     Dataset<Row> all = null;
     Dataset<Row> core = null;
@@ -216,7 +226,8 @@ public final class SummarizeJob {
           topComplaints(
               keyed.filter(col("period").isin(PERIOD_ALL, LAST_30, LAST_90)),
               rates.filter(not(isPrev)),
-              lake.readStaged(Tables.ASPECT_MENTIONS)
+              inputs
+                  .apply(Tables.ASPECT_MENTIONS)
                   .filter(col("polarity").equalTo("complaint"))
                   .select(
                       "review_id",
@@ -335,9 +346,10 @@ public final class SummarizeJob {
   }
 
   /** One row per review with what the summaries need. */
-  private Dataset<Row> base(Lake lake) {
+  private Dataset<Row> base(Function<String, Dataset<Row>> inputs) {
     Dataset<Row> reviews =
-        lake.readStaged(Tables.REVIEWS)
+        inputs
+            .apply(Tables.REVIEWS)
             .select(
                 col("review_id"),
                 col("business_id"),
@@ -358,7 +370,8 @@ public final class SummarizeJob {
     // small fields are read (aspects.category etc.: Parquet reads those columns, not the evidence
     // sentences), and the categories are kept as a bit per taxonomy category.
     Dataset<Row> tags =
-        lake.readStaged(Tables.REVIEW_TAGS)
+        inputs
+            .apply(Tables.REVIEW_TAGS)
             .select(
                 col("review_id"),
                 col("sentiment"),

@@ -128,6 +128,42 @@ class BenchTest {
     assertThat(r.at("/tagger_single_thread/reviews").asInt()).isEqualTo(300);
     assertThat(r.at("/tagger_single_thread/tagger_reviews_per_s").asLong()).isPositive();
     assertThat(r.at("/tagger_single_thread/mean_tokens").asDouble()).isGreaterThan(20);
+
+    // summarize alone on the lake the run left, twice in this JVM; the lake is not changed
+    Path lake = tmp.resolve("work").resolve("lake");
+    long summaryBytes = size(lake.resolve("business_summary"));
+    Path sumReport = tmp.resolve("summarize.json");
+    assertThat(
+            Cli.execute(
+                "bench",
+                "summarize",
+                "--lake",
+                lake.toString(),
+                "--rounds",
+                "2",
+                "--report",
+                sumReport.toString()))
+        .isZero();
+    JsonNode s = new ObjectMapper().readTree(sumReport.toFile());
+    assertThat(s.at("/rounds")).hasSize(2);
+    for (JsonNode round : s.at("/rounds")) {
+      assertThat(round.at("/seconds").asDouble()).isPositive();
+      assertThat(round.at("/businesses").asLong()).isEqualTo(r.at("/pipeline/businesses").asLong());
+      assertThat(round.at("/summary_rows").asLong())
+          .isEqualTo(3 * round.at("/businesses").asLong());
+      assertThat(round.at("/spark/jobs").asLong()).isPositive();
+    }
+    assertThat(lake.resolve("_staging")).doesNotExist();
+    assertThat(size(lake.resolve("business_summary"))).isEqualTo(summaryBytes);
+  }
+
+  private static long size(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+      return files
+          .filter(java.nio.file.Files::isRegularFile)
+          .mapToLong(f -> f.toFile().length())
+          .sum();
+    }
   }
 
   @Test
@@ -185,5 +221,11 @@ class BenchTest {
                 "--work",
                 tmp.resolve("w").toString()))
         .isEqualTo(3);
+    assertThat(Cli.execute("bench", "summarize", "--lake", tmp.resolve("no-lake").toString()))
+        .isEqualTo(3);
+    assertThat(
+            Cli.execute(
+                "bench", "summarize", "--lake", tmp.resolve("no-lake").toString(), "--rounds", "0"))
+        .isEqualTo(2);
   }
 }
