@@ -95,10 +95,7 @@ final class Benchmark {
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("dump", dumpDir.toAbsolutePath().toString());
     results.put("dump_bytes", dumpBytes);
-    results.put("jdk", System.getProperty("java.vm.name") + " " + Runtime.version());
-    results.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
-    results.put("cpus", Runtime.getRuntime().availableProcessors());
-    results.put("jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
+    putMachine(results);
 
     RssSampler rss = new RssSampler();
     rss.start();
@@ -107,9 +104,7 @@ final class Benchmark {
     SparkSession spark = sparkOptions.session("palvelututka bench");
     int code = ExitCodes.OK;
     try {
-      results.put("spark_version", spark.version());
-      results.put("master", spark.sparkContext().master());
-      results.put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"));
+      putSpark(results, spark);
       results.put("default_parallelism", spark.sparkContext().defaultParallelism());
 
       long floorRecords = -1;
@@ -219,6 +214,28 @@ final class Benchmark {
     System.out.printf(
         "bench: peak RSS %d MB (VmHWM %d MB)%n",
         rss.overallPeakMb(), RssSampler.readStatusMb("VmHWM:"));
+    writeResults(results, report, "bench");
+    return code;
+  }
+
+  /** The JDK, heap, cores and JVM flags, into a report. */
+  static void putMachine(Map<String, Object> results) {
+    results.put("jdk", System.getProperty("java.vm.name") + " " + Runtime.version());
+    results.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+    results.put("cpus", Runtime.getRuntime().availableProcessors());
+    results.put("jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
+  }
+
+  /** Spark's version, master and shuffle partitions, into a report. */
+  static void putSpark(Map<String, Object> results, SparkSession spark) {
+    results.put("spark_version", spark.version());
+    results.put("master", spark.sparkContext().master());
+    results.put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"));
+  }
+
+  /** The report as indented JSON: to {@code report}, or to standard output when it is null. */
+  static void writeResults(Map<String, Object> results, Path report, String who)
+      throws IOException {
     String json =
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results);
     if (report != null) {
@@ -226,11 +243,10 @@ final class Benchmark {
         Files.createDirectories(report.toAbsolutePath().getParent());
       }
       Files.writeString(report, json + "\n");
-      System.out.println("bench: results in " + report);
+      System.out.println(who + ": results in " + report);
     } else {
       System.out.println(json);
     }
-    return code;
   }
 
   private static DataFrameReader reader(SparkSession spark, boolean csv) {

@@ -1,15 +1,11 @@
 package fi.palvelututka.jobs.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import fi.palvelututka.jobs.Lake;
 import fi.palvelututka.jobs.SparkOptions;
 import fi.palvelututka.jobs.Tables;
 import fi.palvelututka.jobs.summarize.SummarizeJob;
 import fi.palvelututka.models.cli.ExitCodes;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,78 +70,61 @@ final class SummarizeBench {
       rss.stopSampling();
     }
     results.put("peak_rss_mb", rss.overallPeakMb());
-    String json =
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results);
-    if (report != null) {
-      if (report.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(report.toAbsolutePath().getParent());
-      }
-      Files.writeString(report, json + "\n");
-      System.out.println("bench summarize: results in " + report);
-    } else {
-      System.out.println(json);
-    }
+    Benchmark.writeResults(results, report, "bench summarize");
     return ExitCodes.OK;
   }
 
   private void rounds(
       SparkSession spark, Lake committed, Benchmark.RssSampler rss, Map<String, Object> results)
       throws Exception {
-    {
-      results.put("lake", lakeDir);
-      results.put("as_of", asOf.toString());
-      results.put("jdk", System.getProperty("java.vm.name") + " " + Runtime.version());
-      results.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
-      results.put("cpus", Runtime.getRuntime().availableProcessors());
-      results.put("jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
-      results.put("spark_version", spark.version());
-      results.put("master", spark.sparkContext().master());
-      results.put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"));
-      List<Map<String, Object>> out = new ArrayList<>();
-      SummarizeJob.Options options =
-          new SummarizeJob.Options(
-              asOf, SummarizeJob.DEFAULT_MIN_REVIEWS, SummarizeJob.DEFAULT_MIN_PEERS);
-      for (int r = 1; r <= rounds; r++) {
-        Lake scratch = new Lake(spark, lakeDir, "bench-summarize-" + r);
-        rss.phase();
-        StageMetrics metrics = new StageMetrics();
-        spark.sparkContext().addSparkListener(metrics);
-        JvmCounters start = JvmCounters.now();
-        long t = System.nanoTime();
-        SummarizeJob.Result res;
-        try {
-          res =
-              new SummarizeJob(spark, options)
-                  .execute(scratch, table -> spark.read().parquet(committed.current(table)));
-        } finally {
-          deleteScratch(scratch);
-        }
-        double secs = (System.nanoTime() - t) / 1e9;
-        spark.sparkContext().listenerBus().waitUntilEmpty();
-        spark.sparkContext().removeSparkListener(metrics);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("round", r);
-        m.put("seconds", Math.round(secs * 100) / 100.0);
-        m.put("businesses", res.businesses());
-        m.put("summary_rows", res.summaryRows());
-        m.put("monthly_rows", res.monthlyRows());
-        m.put("spark", metrics.toMap().get("summarize"));
-        m.put("peak_rss_mb", rss.phasePeakMb());
-        m.put("jvm", JvmCounters.now().since(start));
-        out.add(m);
-        System.out.printf(
-            Locale.ROOT,
-            "bench summarize: round %d of %d: %.2f s (%d businesses, %d summary rows, %d"
-                + " business-months)%n",
-            r,
-            rounds,
-            secs,
-            res.businesses(),
-            res.summaryRows(),
-            res.monthlyRows());
+    results.put("lake", lakeDir);
+    results.put("as_of", asOf.toString());
+    Benchmark.putMachine(results);
+    Benchmark.putSpark(results, spark);
+    List<Map<String, Object>> out = new ArrayList<>();
+    SummarizeJob.Options options =
+        new SummarizeJob.Options(
+            asOf, SummarizeJob.DEFAULT_MIN_REVIEWS, SummarizeJob.DEFAULT_MIN_PEERS);
+    for (int r = 1; r <= rounds; r++) {
+      Lake scratch = new Lake(spark, lakeDir, "bench-summarize-" + r);
+      rss.phase();
+      StageMetrics metrics = new StageMetrics();
+      spark.sparkContext().addSparkListener(metrics);
+      JvmCounters start = JvmCounters.now();
+      long t = System.nanoTime();
+      SummarizeJob.Result res;
+      try {
+        res =
+            new SummarizeJob(spark, options)
+                .execute(scratch, table -> spark.read().parquet(committed.current(table)));
+      } finally {
+        deleteScratch(scratch);
       }
-      results.put("rounds", out);
+      double secs = (System.nanoTime() - t) / 1e9;
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      spark.sparkContext().removeSparkListener(metrics);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("round", r);
+      m.put("seconds", Math.round(secs * 100) / 100.0);
+      m.put("businesses", res.businesses());
+      m.put("summary_rows", res.summaryRows());
+      m.put("monthly_rows", res.monthlyRows());
+      m.put("spark", metrics.toMap().get("summarize"));
+      m.put("peak_rss_mb", rss.phasePeakMb());
+      m.put("jvm", JvmCounters.now().since(start));
+      out.add(m);
+      System.out.printf(
+          Locale.ROOT,
+          "bench summarize: round %d of %d: %.2f s (%d businesses, %d summary rows, %d"
+              + " business-months)%n",
+          r,
+          rounds,
+          secs,
+          res.businesses(),
+          res.summaryRows(),
+          res.monthlyRows());
     }
+    results.put("rounds", out);
   }
 
   /** Removes the round's staged summaries (the lake's committed tables are never touched). */
