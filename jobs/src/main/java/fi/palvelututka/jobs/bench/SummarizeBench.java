@@ -5,7 +5,6 @@ import fi.palvelututka.jobs.SparkOptions;
 import fi.palvelututka.jobs.Tables;
 import fi.palvelututka.jobs.summarize.SummarizeJob;
 import fi.palvelututka.models.cli.ExitCodes;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -98,7 +97,7 @@ final class SummarizeBench {
             new SummarizeJob(spark, options)
                 .execute(scratch, table -> spark.read().parquet(committed.current(table)));
       } finally {
-        deleteScratch(scratch);
+        scratch.discardStaging(); // the lake's committed tables are never touched
       }
       double secs = (System.nanoTime() - t) / 1e9;
       spark.sparkContext().listenerBus().waitUntilEmpty();
@@ -125,10 +124,5 @@ final class SummarizeBench {
           res.monthlyRows());
     }
     results.put("rounds", out);
-  }
-
-  /** Removes the round's staged summaries (the lake's committed tables are never touched). */
-  private static void deleteScratch(Lake scratch) throws IOException {
-    scratch.discardStaging();
   }
 }

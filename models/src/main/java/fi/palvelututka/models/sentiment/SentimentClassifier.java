@@ -391,7 +391,8 @@ public final class SentimentClassifier {
         if (!t.isWord()) {
           continue;
         }
-        int score = score(t);
+        SentimentFeatures.WordFeatures f = features(t);
+        int score = f.score;
         if (lexical != null && score != 0) {
           lexical[i] += (negated ? -1 : 1) * Integer.signum(score);
         }
@@ -399,18 +400,17 @@ public final class SentimentClassifier {
           remedyInScope = false;
           continue;
         }
-        if (remedy && t.negated() && (features(t).classes & ReviewWords.REMEDY) != 0) {
+        if (remedy && t.negated() && (f.classes & ReviewWords.REMEDY) != 0) {
           // a verb of the analyzer's negation, not a word after "ilman"; no cue of its own
           // (AFINN-fi scores "myöntää" -1, the English "admit")
           remedyInScope = true;
           continue;
         }
-        int classes = features(t).classes;
-        if ((remedyInScope || (classes & ReviewWords.APOLOGY) != 0) && score < 0) {
+        if ((remedyInScope || (f.classes & ReviewWords.APOLOGY) != 0) && score < 0) {
           // against the negated problem word's own pull to praise, and for the complaint; an
           // apology that did not come is a complaint too, though AFINN-fi scores "anteeksi" -1
           c[0] += REMEDY_CUES;
-        } else if ((classes & ReviewWords.NOT_JUDGING) != 0) {
+        } else if ((f.classes & ReviewWords.NOT_JUDGING) != 0) {
           continue; // "ei pysty lukemaan", "ei ole mikään iso kuntosali"
         } else if (negatedLexicon && score < 0) {
           c[1]++;
@@ -436,11 +436,6 @@ public final class SentimentClassifier {
   /** {@link #features} as a function, made once. */
   private final java.util.function.Function<Token, SentimentFeatures.WordFeatures> words =
       this::features;
-
-  /** A word token's lexicon score (negative, 0 or positive), memoized in its word. */
-  private int score(Token t) {
-    return features(t).score;
-  }
 
   /** Complaint cues of a problem word negated with a remedy verb ({@link ReviewRule#REMEDY}). */
   static final int REMEDY_CUES = 2;

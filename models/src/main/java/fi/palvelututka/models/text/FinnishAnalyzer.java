@@ -94,7 +94,7 @@ public final class FinnishAnalyzer {
           irrLeft = 0;
           conditional = false;
           cancelled = false;
-          if (word && Negation.endsCancelling(norm)) {
+          if ((role & Negation.CANCEL_END) != 0) {
             outer = false;
           }
         } else if (word && !negator) {

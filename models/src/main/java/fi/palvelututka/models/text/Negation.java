@@ -116,6 +116,9 @@ public final class Negation {
   /** {@link #EXPECTATIONS}: opens an irrealis scope at its "olla", as a conditional does. */
   public static final int EXPECTATION = 65536;
 
+  /** {@link #CANCEL_ENDS}: after it, a negation verb no longer cancels the one before. */
+  public static final int CANCEL_END = 131072;
+
   static final Set<String> INNER_NEGATORS =
       Set.of("ettei", "etten", "ettet", "ettemme", "ettette", "etteivät", "etteikö", "ettenkö");
 
@@ -125,10 +128,6 @@ public final class Negation {
    */
   static final Set<String> CANCEL_ENDS =
       Set.of("mutta", "mut", "vaan", "ja", "joten", "koska", "vaikka", "tai", "sekä");
-
-  public static boolean endsCancelling(String norm) {
-    return CANCEL_ENDS.contains(norm);
-  }
 
   static final Set<String> RELATIVES =
       Set.of("kuka", "joka", "mikä", "jota", "ketä", "jotka", "ketkä", "jolla", "jolle");
@@ -545,6 +544,7 @@ public final class Negation {
           INNER_NEGATORS,
           RELATIVES,
           EXPECTATIONS,
+          CANCEL_ENDS,
           WITHOUT_WORDS,
           CONDITIONALS,
           COPULAS,
@@ -557,6 +557,7 @@ public final class Negation {
     INNER_NEGATOR,
     RELATIVE,
     EXPECTATION,
+    CANCEL_END,
     WITHOUT,
     CONDITIONAL,
     COPULA,
