@@ -14,7 +14,9 @@ import java.util.Set;
  *
  * <p>The review mode adds its own temperature, class shifts and cue weight, the {@link ReviewRule}s
  * it was fitted with, and the "mixed" thresholds: {@code mixedThreshold}, and with {@link
- * ReviewRule#CONTRAST} {@code contrastMixedThreshold} for reviews with a contrast word.
+ * ReviewRule#CONTRAST} {@code contrastMixedThreshold} for reviews with a contrast word; both rise
+ * by {@code mixedLengthSlope · ln(parts / 2)} for a review of more than two parts (sentences or
+ * clauses), since the more parts a review has, the likelier one of them reads the wrong way.
  */
 public record Calibration(
     double temperature,
@@ -26,10 +28,37 @@ public record Calibration(
     double reviewCueWeight,
     Set<ReviewRule> reviewRules,
     double contrastMixedThreshold,
-    double mixedSlope) {
+    double mixedSlope,
+    double mixedLengthSlope) {
 
   public Calibration {
     reviewRules = Set.copyOf(reviewRules);
+  }
+
+  /** Without a length term in the mixed threshold (bundles before it). */
+  public Calibration(
+      double temperature,
+      double[] bias,
+      double[] weights,
+      double mixedThreshold,
+      double[] reviewShift,
+      double reviewTemperature,
+      double reviewCueWeight,
+      Set<ReviewRule> reviewRules,
+      double contrastMixedThreshold,
+      double mixedSlope) {
+    this(
+        temperature,
+        bias,
+        weights,
+        mixedThreshold,
+        reviewShift,
+        reviewTemperature,
+        reviewCueWeight,
+        reviewRules,
+        contrastMixedThreshold,
+        mixedSlope,
+        0.0);
   }
 
   /** Without review rules. */
@@ -54,11 +83,24 @@ public record Calibration(
         Double.NaN);
   }
 
-  /** The mixed threshold of a review with ({@code contrast}) or without a contrast word. */
+  /**
+   * The mixed threshold of a review of two parts with ({@code contrast}) or without a contrast
+   * word.
+   */
   public double mixedThreshold(boolean contrast) {
     return contrast && reviewRules.contains(ReviewRule.CONTRAST)
         ? contrastMixedThreshold
         : mixedThreshold;
+  }
+
+  /**
+   * The mixed threshold of a review of {@code parts} sentences or clauses: {@link
+   * #mixedThreshold(boolean)} plus {@code mixedLengthSlope · ln(parts / 2)} (above 1 no review of
+   * that length is mixed).
+   */
+  public double mixedThreshold(boolean contrast, int parts) {
+    double t = mixedThreshold(contrast);
+    return parts > 2 && mixedLengthSlope != 0 ? t + mixedLengthSlope * Math.log(parts / 2.0) : t;
   }
 
   public static final Calibration IDENTITY =
@@ -206,7 +248,8 @@ public record Calibration(
         cueWeight,
         reviewRules,
         contrastMixedThreshold,
-        mixedSlope);
+        mixedSlope,
+        mixedLengthSlope);
   }
 
   /** With these review rules (the mixed thresholds unchanged). */
@@ -221,7 +264,8 @@ public record Calibration(
         reviewCueWeight,
         rules,
         contrastMixedThreshold,
-        mixedSlope);
+        mixedSlope,
+        mixedLengthSlope);
   }
 
   public double[] apply(double[] p) {
@@ -260,10 +304,11 @@ public record Calibration(
   }
 
   /**
-   * With mixed thresholds for reviews without and with a contrast word, and the slope of the mixed
-   * probability (NaN: the probability is the mixed score itself).
+   * With mixed thresholds for reviews without and with a contrast word, the slope of the mixed
+   * probability (NaN: the probability is the mixed score itself) and the length term of the
+   * thresholds ({@link #mixedThreshold(boolean, int)}; 0: none).
    */
-  public Calibration withMixed(double t, double contrast, double slope) {
+  public Calibration withMixed(double t, double contrast, double slope, double lengthSlope) {
     return new Calibration(
         temperature,
         bias,
@@ -274,7 +319,8 @@ public record Calibration(
         reviewCueWeight,
         reviewRules,
         contrast,
-        slope);
+        slope,
+        lengthSlope);
   }
 
   /**
@@ -284,10 +330,15 @@ public record Calibration(
    * "mixed"; the score itself when no slope was fitted (bundles before it); 0 for a score of 0.
    */
   public double mixedProbability(double m, boolean contrast) {
+    return mixedProbability(m, contrast, 2);
+  }
+
+  /** As {@link #mixedProbability(double, boolean)}, for a review of {@code parts} parts. */
+  public double mixedProbability(double m, boolean contrast, int parts) {
     if (m <= 0 || Double.isNaN(mixedSlope)) {
       return Math.max(m, 0);
     }
-    return 1 / (1 + Math.exp(-mixedSlope * (m - mixedThreshold(contrast))));
+    return 1 / (1 + Math.exp(-mixedSlope * (m - mixedThreshold(contrast, parts))));
   }
 
   /** Mean log-loss of calibrated probabilities. */
@@ -380,7 +431,8 @@ public record Calibration(
           "review_cue_weight",
           "review_rules",
           "mixed_threshold_contrast",
-          "mixed_slope");
+          "mixed_slope",
+          "mixed_length_slope");
 
   public Properties toProperties() {
     Properties p = new Properties();
@@ -404,6 +456,9 @@ public record Calibration(
     if (!Double.isNaN(mixedSlope)) {
       p.setProperty("mixed_slope", fmt(mixedSlope));
     }
+    if (mixedLengthSlope != 0) {
+      p.setProperty("mixed_length_slope", fmt(mixedLengthSlope));
+    }
     return p;
   }
 
@@ -419,7 +474,8 @@ public record Calibration(
         Double.parseDouble(p.getProperty("review_cue_weight", "0")),
         ReviewRule.parse(p.getProperty("review_rules", "")),
         Double.parseDouble(p.getProperty("mixed_threshold_contrast", mixed)),
-        Double.parseDouble(p.getProperty("mixed_slope", "NaN")));
+        Double.parseDouble(p.getProperty("mixed_slope", "NaN")),
+        Double.parseDouble(p.getProperty("mixed_length_slope", "0")));
   }
 
   private static double[] three(String csv) {
@@ -438,7 +494,7 @@ public record Calibration(
     return String.format(
         Locale.ROOT,
         "T=%.2f, bias=[%.2f, %.2f, %.2f], weights=[%.2f, %.2f, %.2f], review T=%.2f, review shift=[%.2f,"
-            + " %.2f, %.2f], review cue weight=%.2f, mixed threshold=%.2f%s, mixed slope=%.1f, review rules: %s",
+            + " %.2f, %.2f], review cue weight=%.2f, mixed threshold=%.2f%s, mixed slope=%.1f, mixed length slope=%.2f, review rules: %s",
         temperature,
         bias[0],
         bias[1],
@@ -456,6 +512,7 @@ public record Calibration(
             ? String.format(Locale.ROOT, " (after a contrast word %.2f)", contrastMixedThreshold)
             : "",
         mixedSlope,
+        mixedLengthSlope,
         ReviewRule.format(reviewRules));
   }
 }

@@ -147,7 +147,8 @@ public final class SentimentClassifier {
   /**
    * Review document label (with "mixed") and per-sentence sentiment, with probabilities calibrated
    * on the review dev set. Mixed: at least two sentences, one positive and one negative, each with
-   * probability at least the mixed threshold (fitted on the review dev set).
+   * probability at least the mixed threshold (fitted on the review dev set), which rises with the
+   * number of sentences and clauses ({@link Calibration#mixedThreshold(boolean, int)}).
    *
    * <p>A model whose review mode was fitted with cues (a cue weight above 0, as shipped) must get
    * the same cues here ({@code ReviewTagger} does); without them its review probabilities are not
@@ -174,7 +175,6 @@ public final class SentimentClassifier {
     double maxPos = 0;
     double maxNeg = 0;
     List<Sentence> all = analysis.sentences();
-    int parts = 0;
     for (int i = 0; i < all.size(); i++) {
       Sentence s = all.get(i);
       SentimentResult r =
@@ -186,7 +186,6 @@ public final class SentimentClassifier {
       sentences.add(new DocumentSentiment.SentenceSentiment(s.start(), s.end(), r));
       List<Sentence> clauses = contrastRule ? clauses(s) : List.of(s);
       if (clauses.size() == 1) {
-        parts++;
         if (r.label() == Sentiment.POSITIVE) {
           maxPos = Math.max(maxPos, r.positive());
         } else if (r.label() == Sentiment.NEGATIVE) {
@@ -198,7 +197,6 @@ public final class SentimentClassifier {
         if (hypothetical(c)) {
           continue; // "..., vaikka olisi kuinka kammo": no experience, no evidence of mixed
         }
-        parts++;
         Analysis ca = new Analysis(c.text(), List.of(c), analysis.umlautsRestored());
         int[][] cc = reviewCues(ca, clauseCues == null ? null : clauseCues.of(ca));
         SentimentResult cr = review(ca, cc == null ? null : cc[0]);
@@ -209,11 +207,13 @@ public final class SentimentClassifier {
         }
       }
     }
-    double score = parts < 2 ? 0 : Math.min(maxPos, maxNeg);
-    // only a review with a mixed score needs to know (most have none: skip the scan)
+    // a positive and a negative part are two parts
+    double score = Math.min(maxPos, maxNeg);
+    // only a review with a mixed score needs to know (most have none: skip the scans)
     boolean contrast = score > 0 && contrastRule && hasContrast(analysis);
-    boolean isMixed = score > 0 && score >= calibration.mixedThreshold(contrast);
-    double mixed = calibration.mixedProbability(score, contrast);
+    int parts = score > 0 ? mixedParts(analysis, contrastRule) : 0;
+    boolean isMixed = score > 0 && score >= calibration.mixedThreshold(contrast, parts);
+    double mixed = calibration.mixedProbability(score, contrast, parts);
     double rest = 1 - mixed;
     return new DocumentSentiment(
         isMixed ? DocumentSentiment.MIXED : doc.label().label(),
@@ -222,6 +222,26 @@ public final class SentimentClassifier {
         doc.positive() * rest,
         mixed,
         List.copyOf(sentences));
+  }
+
+  /**
+   * The parts the mixed decision of {@link #classifyDocument} weighs: the sentences, a sentence cut
+   * at a contrast conjunction counting as its clauses (with {@code contrastRule}), hypothetical
+   * concessions left out.
+   */
+  static int mixedParts(Analysis analysis, boolean contrastRule) {
+    int parts = 0;
+    for (Sentence s : analysis.sentences()) {
+      List<Sentence> clauses = contrastRule ? clauses(s) : List.of(s);
+      if (clauses.size() == 1) {
+        parts++;
+        continue;
+      }
+      for (Sentence c : clauses) {
+        parts += hypothetical(c) ? 0 : 1;
+      }
+    }
+    return parts;
   }
 
   static final Set<String> CONTRAST =

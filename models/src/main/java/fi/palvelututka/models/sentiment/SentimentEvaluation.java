@@ -215,51 +215,64 @@ public final class SentimentEvaluation {
     return bestMixF1 > bestSingleF1 + MIXTURE_MARGIN ? bestMix : bestSingle;
   }
 
+  /** The length terms of the mixed threshold {@link #fitMixed} chooses from. */
+  static final double[] MIXED_LENGTH_SLOPES = {0, 0.05, 0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40};
+
   /**
    * The "mixed" decision fitted on {@code dev}: the threshold on the mixed score that maximises
    * 4-class macro-F1 (grid 0.20..0.95; with {@link ReviewRule#CONTRAST} one for reviews with a
-   * contrast word and one for the rest), then the slope of the mixed probability ({@link
-   * Calibration#mixedProbability}) by log-loss of "is mixed" over the reviews with a mixed score.
+   * contrast word and one for the rest), together with its length term ({@link
+   * Calibration#mixedThreshold(boolean, int)}, grid {@link #MIXED_LENGTH_SLOPES}; on a tie the
+   * smaller), then the slope of the mixed probability ({@link Calibration#mixedProbability}) by
+   * log-loss of "is mixed" over the reviews with a mixed score.
    */
   public static SentimentModel fitMixed(
       SentimentModel model, List<LabeledJsonl.Item> dev, ReviewCues cues)
       throws java.io.IOException {
     // Classify once with mixed switched off (threshold above any score) and the raw score as the
     // mixed probability, then sweep: the same decision rule as classifyDocument.
-    SentimentClassifier c = model.withMixed(2.0, 2.0, Double.NaN).newClassifier();
+    SentimentClassifier c = model.withMixed(2.0, 2.0, Double.NaN, 0).newClassifier();
     fi.palvelututka.models.text.FinnishAnalyzer analyzer =
         fi.palvelututka.models.text.AnalyzerModels.shipped().newAnalyzer();
     boolean byContrast = model.calibration().reviewRules().contains(ReviewRule.CONTRAST);
     String[] label = new String[dev.size()];
     double[] score = new double[dev.size()];
     boolean[] contrast = new boolean[dev.size()];
+    int[] parts = new int[dev.size()];
     for (int i = 0; i < dev.size(); i++) {
       fi.palvelututka.models.text.Analysis a = analyzer.analyze(dev.get(i).text());
       DocumentSentiment d = c.classifyDocument(a, cues.of(a), cues);
       label[i] = d.label();
       score[i] = d.mixed();
       contrast[i] = byContrast && SentimentClassifier.hasContrast(a);
+      parts[i] = SentimentClassifier.mixedParts(a, byContrast);
     }
     double best = 0.5;
     double bestC = 0.5;
+    double bestG = 0;
     double bestF1 = -1;
-    for (double t = 0.20; t <= 0.9501; t += 0.05) {
-      for (double tc = byContrast ? 0.20 : t; tc <= (byContrast ? 0.9501 : t); tc += 0.05) {
-        ClassificationReport r = new ClassificationReport(LABELS4);
-        for (int i = 0; i < dev.size(); i++) {
-          boolean isMixed = score[i] > 0 && score[i] >= (contrast[i] ? tc : t);
-          r.add(dev.get(i).label(), isMixed ? DocumentSentiment.MIXED : label[i]);
-        }
-        double f = r.macroF1();
-        if (f > bestF1 + 1e-9) {
-          bestF1 = f;
-          best = t;
-          bestC = tc;
+    for (double g : MIXED_LENGTH_SLOPES) {
+      for (double t = 0.20; t <= 0.9501; t += 0.05) {
+        for (double tc = byContrast ? 0.20 : t; tc <= (byContrast ? 0.9501 : t); tc += 0.05) {
+          ClassificationReport r = new ClassificationReport(LABELS4);
+          for (int i = 0; i < dev.size(); i++) {
+            double length = parts[i] > 2 ? g * Math.log(parts[i] / 2.0) : 0;
+            boolean isMixed = score[i] > 0 && score[i] >= (contrast[i] ? tc : t) + length;
+            r.add(dev.get(i).label(), isMixed ? DocumentSentiment.MIXED : label[i]);
+          }
+          double f = r.macroF1();
+          if (f > bestF1 + 1e-9) {
+            bestF1 = f;
+            best = t;
+            bestC = tc;
+            bestG = g;
+          }
         }
       }
     }
     best = Math.round(best * 100) / 100.0;
     bestC = Math.round(bestC * 100) / 100.0;
+    bestG = Math.round(bestG * 100) / 100.0;
     double slope = Double.NaN;
     double bestLoss = Double.POSITIVE_INFINITY;
     for (double k = 1; k <= 60.0001; k += 0.5) {
@@ -268,7 +281,8 @@ public final class SentimentEvaluation {
         if (score[i] <= 0) {
           continue;
         }
-        double p = 1 / (1 + Math.exp(-k * (score[i] - (contrast[i] ? bestC : best))));
+        double length = parts[i] > 2 ? bestG * Math.log(parts[i] / 2.0) : 0;
+        double p = 1 / (1 + Math.exp(-k * (score[i] - (contrast[i] ? bestC : best) - length)));
         boolean gold = dev.get(i).label().equals(DocumentSentiment.MIXED);
         loss -= Math.log(Math.max(gold ? p : 1 - p, 1e-12));
       }
@@ -277,6 +291,6 @@ public final class SentimentEvaluation {
         slope = k;
       }
     }
-    return model.withMixed(best, byContrast ? bestC : best, slope);
+    return model.withMixed(best, byContrast ? bestC : best, slope, bestG);
   }
 }

@@ -301,9 +301,13 @@ public final class SentimentModel {
     return withCalibration(c, Map.of());
   }
 
-  /** A copy with mixed thresholds (without, with a contrast word) and mixed-probability slope. */
-  public SentimentModel withMixed(double t, double contrast, double slope) throws IOException {
-    return withCalibration(calibration.withMixed(t, contrast, slope), Map.of());
+  /**
+   * A copy with mixed thresholds (without, with a contrast word), mixed-probability slope and the
+   * thresholds' length term ({@link Calibration#mixedThreshold(boolean, int)}).
+   */
+  public SentimentModel withMixed(double t, double contrast, double slope, double lengthSlope)
+      throws IOException {
+    return withCalibration(calibration.withMixed(t, contrast, slope, lengthSlope), Map.of());
   }
 
   /** A copy whose review mode uses these rules (fit the review mode again after). */

@@ -2,6 +2,7 @@ package fi.palvelututka.models.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import fi.palvelututka.models.text.Analysis;
 import fi.palvelututka.models.text.AnalyzerModels;
@@ -49,7 +50,7 @@ class ReviewRuleTest {
   @Test
   void rulesAndContrastThresholdSurviveTheBundleSettings() {
     Calibration c =
-        base().withReviewRules(Set.of(ReviewRule.CONTRAST)).withMixed(0.8, 0.4, Double.NaN);
+        base().withReviewRules(Set.of(ReviewRule.CONTRAST)).withMixed(0.8, 0.4, Double.NaN, 0);
     Calibration back = Calibration.fromProperties(c.toProperties());
     assertThat(back.reviewRules()).containsExactly(ReviewRule.CONTRAST);
     assertThat(back.mixedThreshold(false)).isEqualTo(0.8);
@@ -67,7 +68,8 @@ class ReviewRuleTest {
 
   @Test
   void mixedProbabilityIsHalfAtTheThresholdThatMakesTheLabel() {
-    Calibration c = base().withReviewRules(Set.of(ReviewRule.CONTRAST)).withMixed(0.8, 0.4, 10.0);
+    Calibration c =
+        base().withReviewRules(Set.of(ReviewRule.CONTRAST)).withMixed(0.8, 0.4, 10.0, 0);
     assertThat(c.mixedProbability(0.8, false)).isEqualTo(0.5);
     assertThat(c.mixedProbability(0.4, true)).isEqualTo(0.5);
     assertThat(c.mixedProbability(0.6, false)).isLessThan(0.5);
@@ -79,6 +81,59 @@ class ReviewRuleTest {
     Calibration old = Calibration.fromProperties(base().toProperties());
     assertThat(old.mixedSlope()).isNaN();
     assertThat(old.mixedProbability(0.7, true)).isEqualTo(0.7);
+  }
+
+  @Test
+  void theMixedThresholdRisesWithTheNumberOfParts() {
+    Calibration c =
+        base().withReviewRules(Set.of(ReviewRule.CONTRAST)).withMixed(0.6, 0.4, 10.0, 0.25);
+    // two parts: the fitted thresholds; eight parts: + 0.25 · ln 4
+    assertThat(c.mixedThreshold(false, 2)).isEqualTo(0.6);
+    assertThat(c.mixedThreshold(true, 1)).isEqualTo(0.4);
+    assertThat(c.mixedThreshold(false, 8)).isCloseTo(0.6 + 0.25 * Math.log(4), within(1e-12));
+    assertThat(c.mixedThreshold(true, 8)).isCloseTo(0.4 + 0.25 * Math.log(4), within(1e-12));
+    // the mixed probability is still one half exactly where the label turns
+    assertThat(c.mixedProbability(c.mixedThreshold(false, 8), false, 8))
+        .isCloseTo(0.5, within(1e-12));
+    assertThat(c.mixedProbability(0.8, false, 2)).isGreaterThan(0.5);
+    assertThat(c.mixedProbability(0.8, false, 12)).isLessThan(0.5);
+    Calibration back = Calibration.fromProperties(c.toProperties());
+    assertThat(back.mixedLengthSlope()).isEqualTo(0.25);
+    assertThat(back.mixedThreshold(false, 8)).isEqualTo(c.mixedThreshold(false, 8));
+    // bundles before the length term: none, the threshold is the same at any length
+    Properties old = base().withMixed(0.6, 0.4, 10.0, 0).toProperties();
+    assertThat(old).doesNotContainKey("mixed_length_slope");
+    assertThat(Calibration.fromProperties(old).mixedThreshold(false, 20)).isEqualTo(0.6);
+  }
+
+  @Test
+  void aLongReviewNeedsAStrongerOppositeSentenceToBeMixed() throws Exception {
+    // the same eight-sentence complaint with one sentence of faint praise (each sentence scored
+    // alone): mixed without the length term only
+    String text =
+        "Tilasin verkkokaupasta kengät. Paketti tuli kolme viikkoa myöhässä. Asiakaspalvelu ei"
+            + " vastannut. Kengät olivat ihan kivat. Toinen kenkä oli rikki. Palautus maksoi"
+            + " kymmenen euroa. Rahoja ei ole vieläkään palautettu. En tilaa enää.";
+    Analysis a = analyzer.analyze(text);
+    assertThat(a.sentences()).hasSize(8);
+    assertThat(SentimentClassifier.mixedParts(a, true)).isEqualTo(8);
+    SentimentModel shipped = SentimentModel.shipped();
+    Calibration cal = shipped.calibration();
+    DocumentSentiment flat =
+        shipped
+            .withMixed(cal.mixedThreshold(false), cal.mixedThreshold(true), cal.mixedSlope(), 0)
+            .newClassifier()
+            .classifyDocument(a, null);
+    double faint = flat.sentences().get(3).sentiment().positive();
+    assertThat(flat.sentences().get(3).sentiment().label()).isEqualTo(Sentiment.POSITIVE);
+    // thresholds just below the faint praise: mixed at two parts' threshold, not at eight parts'
+    double t = faint - 0.01;
+    SentimentModel lengthAware = shipped.withMixed(t, t, 10.0, 0.25);
+    assertThat(shipped.withMixed(t, t, 10.0, 0).newClassifier().classifyDocument(a, null).label())
+        .isEqualTo(DocumentSentiment.MIXED);
+    DocumentSentiment d = lengthAware.newClassifier().classifyDocument(a, null);
+    assertThat(d.label()).isEqualTo("negative");
+    assertThat(d.mixed()).isLessThan(0.5);
   }
 
   @Test
