@@ -84,6 +84,17 @@ public final class TrainSentimentCommand implements Callable<Integer> {
   List<Path> reviewDev;
 
   @Option(
+      names = "--review-dev-mixed",
+      paramLabel = "<jsonl>",
+      split = ",",
+      defaultValue = "models/eval-data/reviews-long-dev.jsonl",
+      description =
+          "Labelled reviews (comma-separated files, or none) that fit only the review mode's mixed"
+              + " decision, with --review-dev: long reviews, whose summed scores are on another"
+              + " scale than a sentence's (default: ${DEFAULT-VALUE}).")
+  List<Path> reviewDevMixed;
+
+  @Option(
       names = "--review-test",
       paramLabel = "<jsonl>",
       defaultValue = "models/eval-data/reviews-sentiment-test.jsonl",
@@ -344,21 +355,23 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         case TEST -> test.add(new LabeledText(r.text(), r.majority()));
       }
     }
-    List<LabeledJsonl.Item> revDev = new ArrayList<>();
-    for (Path f : reviewDev) {
-      if (Files.isRegularFile(f)) {
-        revDev.addAll(LabeledJsonl.read(f, "text", "label"));
-      } else {
-        log("review dev file not found, left out: %s", f);
-      }
-    }
+    SentimentEvaluation.ReviewDev revDev =
+        new SentimentEvaluation.ReviewDev(readReviews(reviewDev), readReviews(reviewDevMixed));
     List<LabeledJsonl.Item> revTest =
         Files.isRegularFile(reviewTest)
             ? LabeledJsonl.read(reviewTest, "text", "label")
             : List.of();
     log(
-        "%s: %,d sentences -> train %,d / dev %,d / test %,d; review dev %d, review test %d",
-        tsv, rows.size(), trainRows.size(), dev.size(), test.size(), revDev.size(), revTest.size());
+        "%s: %,d sentences -> train %,d / dev %,d / test %,d; review dev %d (+ %d for the mixed"
+            + " decision), review test %d",
+        tsv,
+        rows.size(),
+        trainRows.size(),
+        dev.size(),
+        test.size(),
+        revDev.calibration().size(),
+        revDev.mixedOnly().size(),
+        revTest.size());
 
     Map<String, String> info = new LinkedHashMap<>();
     info.put("corpus", "FinnSentiment 2020 (CC BY 4.0), hash split 80/10/10");
@@ -479,7 +492,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         double rd =
             revDev.isEmpty()
                 ? Double.NaN
-                : SentimentEvaluation.documents(m, revDev, cues).macroF1();
+                : SentimentEvaluation.documents(m, revDev.all(), cues).macroF1();
         ClassificationReport cvV =
             cv == 0 ? null : crossValidate(cvRows, v.s(), v.agreement(), lexicon);
         ablationMd.append(
@@ -560,7 +573,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       SentimentModel main,
       SentimentModel companion,
       SentimentModel shipped,
-      List<LabeledJsonl.Item> revDev,
+      SentimentEvaluation.ReviewDev revDev,
       List<LabeledJsonl.Item> revTest,
       ReviewCues cues,
       Set<ReviewRule> rules)
@@ -618,6 +631,22 @@ public final class TrainSentimentCommand implements Callable<Integer> {
       log("review mode %s: review dev cross-fitted macro-F1 %.3f", r.name(), r.dev().macroF1());
     }
     return rows;
+  }
+
+  /** The labelled reviews of these files (none for "none"; a missing file is logged, left out). */
+  private List<LabeledJsonl.Item> readReviews(List<Path> files) throws java.io.IOException {
+    List<LabeledJsonl.Item> out = new ArrayList<>();
+    for (Path f : files) {
+      if (f.toString().equals("none")) {
+        continue;
+      }
+      if (Files.isRegularFile(f)) {
+        out.addAll(LabeledJsonl.read(f, "text", "label"));
+      } else {
+        log("review dev file not found, left out: %s", f);
+      }
+    }
+    return out;
   }
 
   /** The review-mode cues: the taxonomy's complaint and praise patterns, unless switched off. */

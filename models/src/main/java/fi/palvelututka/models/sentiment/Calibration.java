@@ -35,32 +35,6 @@ public record Calibration(
     reviewRules = Set.copyOf(reviewRules);
   }
 
-  /** Without a length term in the mixed threshold (bundles before it). */
-  public Calibration(
-      double temperature,
-      double[] bias,
-      double[] weights,
-      double mixedThreshold,
-      double[] reviewShift,
-      double reviewTemperature,
-      double reviewCueWeight,
-      Set<ReviewRule> reviewRules,
-      double contrastMixedThreshold,
-      double mixedSlope) {
-    this(
-        temperature,
-        bias,
-        weights,
-        mixedThreshold,
-        reviewShift,
-        reviewTemperature,
-        reviewCueWeight,
-        reviewRules,
-        contrastMixedThreshold,
-        mixedSlope,
-        0.0);
-  }
-
   /** Without review rules. */
   public Calibration(
       double temperature,
@@ -80,7 +54,8 @@ public record Calibration(
         reviewCueWeight,
         Set.of(),
         mixedThreshold,
-        Double.NaN);
+        Double.NaN,
+        0.0);
   }
 
   /**

@@ -116,32 +116,66 @@ public final class SentimentEvaluation {
    * items) and scored on the other, both ways: out-of-fold 4-class document labels.
    */
   public static ClassificationReport crossFitReviewMode(
-      SentimentModel model,
-      SentimentModel companion,
-      List<LabeledJsonl.Item> reviewDev,
-      ReviewCues cues)
+      SentimentModel model, SentimentModel companion, ReviewDev reviewDev, ReviewCues cues)
       throws java.io.IOException {
     ClassificationReport r = new ClassificationReport(LABELS4);
     for (int half = 0; half < 2; half++) {
-      List<LabeledJsonl.Item> fit = new java.util.ArrayList<>();
-      List<LabeledJsonl.Item> score = new java.util.ArrayList<>();
-      for (int i = 0; i < reviewDev.size(); i++) {
-        (i % 2 == half ? fit : score).add(reviewDev.get(i));
-      }
+      ReviewDev fit = reviewDev.half(half, false);
+      List<LabeledJsonl.Item> score = reviewDev.half(half, true).all();
       addDocuments(r, fitCompanionMix(model, companion, fit, cues), score, cues);
     }
     return r;
   }
 
   /**
+   * The labelled reviews the review mode is fitted on: {@code calibration} fits the review-mode
+   * temperature, class shifts and cue weight, and with {@code mixedOnly} the mixed decision. The
+   * long reviews are mixed-only: the calibration also scores each sentence of a review, and a long
+   * review's words add up to scores on another scale (fitted with them, the review temperature rose
+   * from 1.95 to the top of its grid and per-sentence macro-F1 fell on every dev set).
+   */
+  public record ReviewDev(List<LabeledJsonl.Item> calibration, List<LabeledJsonl.Item> mixedOnly) {
+    public ReviewDev {
+      calibration = List.copyOf(calibration);
+      mixedOnly = List.copyOf(mixedOnly);
+    }
+
+    /** Both, in that order. */
+    public List<LabeledJsonl.Item> all() {
+      List<LabeledJsonl.Item> out = new java.util.ArrayList<>(calibration);
+      out.addAll(mixedOnly);
+      return out;
+    }
+
+    public boolean isEmpty() {
+      return calibration.isEmpty();
+    }
+
+    /** Every other item of each list (odd or even {@code half}), for cross-fitting. */
+    ReviewDev half(int half, boolean other) {
+      return new ReviewDev(half(calibration, half, other), half(mixedOnly, half, other));
+    }
+
+    private static List<LabeledJsonl.Item> half(
+        List<LabeledJsonl.Item> items, int half, boolean other) {
+      List<LabeledJsonl.Item> out = new java.util.ArrayList<>();
+      for (int i = 0; i < items.size(); i++) {
+        if ((i % 2 == half) != other) {
+          out.add(items.get(i));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
    * Adapts a model to review documents: a review-mode temperature, class shifts and (with cues
-   * other than {@link ReviewCues#NONE}) the cue weight fitted by log-loss on the review dev set
-   * (mixed reviews left out; the starting shift is the dev set's class distribution), then the
-   * mixed threshold that maximises 4-class macro-F1 there.
+   * other than {@link ReviewCues#NONE}) the cue weight fitted by log-loss on the review dev set's
+   * calibration reviews (mixed reviews left out; the starting shift is their class distribution),
+   * then the mixed decision that maximises 4-class macro-F1 on all of it ({@link #fitMixed}).
    */
   public static SentimentModel fitReviewDomain(
-      SentimentModel model, List<LabeledJsonl.Item> reviewDev, ReviewCues cues)
-      throws java.io.IOException {
+      SentimentModel model, ReviewDev reviewDev, ReviewCues cues) throws java.io.IOException {
     SentimentClassifier c = model.newClassifier();
     fi.palvelututka.models.text.FinnishAnalyzer analyzer =
         fi.palvelututka.models.text.AnalyzerModels.shipped().newAnalyzer();
@@ -149,7 +183,7 @@ public final class SentimentEvaluation {
     List<int[]> docCues = cues == ReviewCues.NONE ? null : new java.util.ArrayList<>();
     List<Integer> gold = new java.util.ArrayList<>();
     double[] prior = {1, 1, 1};
-    for (LabeledJsonl.Item it : reviewDev) {
+    for (LabeledJsonl.Item it : reviewDev.calibration()) {
       if (it.label().equals(DocumentSentiment.MIXED)) {
         continue;
       }
@@ -171,7 +205,7 @@ public final class SentimentEvaluation {
             .calibration()
             .fitReview(raw, docCues, gold.stream().mapToInt(Integer::intValue).toArray(), prior);
     SentimentModel fitted = model.withCalibrationOnly(cal);
-    return fitMixed(fitted, reviewDev, cues);
+    return fitMixed(fitted, reviewDev.all(), cues);
   }
 
   /**
@@ -184,15 +218,15 @@ public final class SentimentEvaluation {
 
   /**
    * Trains nothing: given the main model and a companion trained on lexicon features only, picks
-   * the review-mode mixing weight (grid 1.0 .. 0.0) by 4-class macro-F1 on the review dev set, each
-   * with its own fitted review domain; a mixture (0 &lt; weight &lt; 1) only if it beats the better
-   * single model (weight 1: main model alone, 0: companion alone) by {@link #MIXTURE_MARGIN}.
+   * the review-mode mixing weight (grid 1.0 .. 0.0) by 4-class macro-F1 on the review dev set's
+   * calibration reviews, each with its own fitted review domain; a mixture (0 &lt; weight &lt; 1)
+   * only if it beats the better single model (weight 1: main model alone, 0: companion alone) by
+   * {@link #MIXTURE_MARGIN}. (The model also scores every sentence, so it is chosen on the short
+   * reviews, as it is calibrated; the mixed-only long reviews preferred the main model, whose
+   * per-sentence macro-F1 was lower on every dev set.)
    */
   public static SentimentModel fitCompanionMix(
-      SentimentModel model,
-      SentimentModel companion,
-      List<LabeledJsonl.Item> reviewDev,
-      ReviewCues cues)
+      SentimentModel model, SentimentModel companion, ReviewDev reviewDev, ReviewCues cues)
       throws java.io.IOException {
     SentimentModel bestSingle = null;
     double bestSingleF1 = -1;
@@ -202,7 +236,7 @@ public final class SentimentEvaluation {
       SentimentModel m =
           fitReviewDomain(
               mix == 1.0 ? model : model.withCompanion(companion, mix), reviewDev, cues);
-      double f = documents(m, reviewDev, cues).macroF1();
+      double f = documents(m, reviewDev.calibration(), cues).macroF1();
       boolean single = mix == 1.0 || mix == 0.0;
       if (single && f > bestSingleF1 + 1e-9) {
         bestSingleF1 = f;

@@ -69,6 +69,7 @@ public final class FinnishAnalyzer {
       boolean conditional = false; // a conditional since the clause began, its "olla" not yet
       boolean sawNegator = false;
       boolean afterRelative = false; // the word before was a relative pronoun ("kuka ei ...")
+      boolean afterComparison = false; // the word before was "kuin" ("ikään kuin olisin ...")
       boolean cancelled = false; // a cancelling negation in this clause: no irrealis either
       boolean outer = false; // a negation before, in this statement, that a second one cancels
       for (int ki = 0; ki < toks.size(); ki++) {
@@ -126,12 +127,15 @@ public final class FinnishAnalyzer {
             }
             conditional = false;
           }
-          if ((role & (Negation.CONDITIONAL | Negation.EXPECTATION)) != 0 && !cancelled) {
+          if ((role & (Negation.CONDITIONAL | Negation.EXPECTATION)) != 0
+              && !cancelled
+              && !afterComparison) {
             conditional = true;
           }
         }
         if (word) {
           afterRelative = (role & Negation.RELATIVE) != 0;
+          afterComparison = (role & Negation.COMPARISON) != 0;
         }
         tokens.add(new Token(surface, a, b, k.type(), norm, lemma, negator, negated, w));
       }

@@ -119,6 +119,15 @@ public final class Negation {
   /** {@link #CANCEL_ENDS}: after it, a negation verb no longer cancels the one before. */
   public static final int CANCEL_END = 131072;
 
+  /**
+   * {@link #COMPARISONS}: a conditional right after it is a comparison, not a wish ("kohdeltiin
+   * ikään kuin olisin ollut pelkkä vaiva", "parempi kuin olisin uskonut"), and opens no irrealis
+   * scope.
+   */
+  public static final int COMPARISON = 262144;
+
+  static final Set<String> COMPARISONS = Set.of("kuin");
+
   static final Set<String> INNER_NEGATORS =
       Set.of("ettei", "etten", "ettet", "ettemme", "ettette", "etteivät", "etteikö", "ettenkö");
 
@@ -545,6 +554,7 @@ public final class Negation {
           RELATIVES,
           EXPECTATIONS,
           CANCEL_ENDS,
+          COMPARISONS,
           WITHOUT_WORDS,
           CONDITIONALS,
           COPULAS,
@@ -558,6 +568,7 @@ public final class Negation {
     RELATIVE,
     EXPECTATION,
     CANCEL_END,
+    COMPARISON,
     WITHOUT,
     CONDITIONAL,
     COPULA,

@@ -146,6 +146,17 @@ class FinnishAnalyzerTest {
     assertThat(token("Voisi suositella kaikille.", "suositella").negated()).isFalse();
     // and a clause boundary ends the wait for "olla"
     assertThat(token("Jos voisi, niin olla hyvä.", "hyvä").negated()).isFalse();
+    // a conditional right after "kuin" is a comparison, not a wish
+    String asIf = "Asenne oli ylimielinen, ikään kuin olisin ollut pelkkä vaiva.";
+    assertThat(token(asIf, "vaiva").negated()).isFalse();
+    assertThat(token(asIf, "pelkkä").negated()).isFalse();
+    assertThat(token("Meitä kohdeltiin kuin olisimme olleet rikollisia.", "rikollisia").negated())
+        .isFalse();
+    // "kuin" elsewhere in the clause does not stop a wish
+    assertThat(
+            token("Se kesti kauemmin kuin luvattiin, olisi voinut olla nopeampi.", "nopeampi")
+                .negated())
+        .isTrue();
   }
 
   @ParameterizedTest
