@@ -74,8 +74,15 @@ public record Calibration(
    * that length is mixed).
    */
   public double mixedThreshold(boolean contrast, int parts) {
-    double t = mixedThreshold(contrast);
-    return parts > 2 && mixedLengthSlope != 0 ? t + mixedLengthSlope * Math.log(parts / 2.0) : t;
+    return mixedThreshold(contrast) + lengthTerm(mixedLengthSlope, parts);
+  }
+
+  /**
+   * What a review of {@code parts} parts adds to the mixed threshold: {@code slope · ln(parts /
+   * 2)}.
+   */
+  static double lengthTerm(double slope, int parts) {
+    return parts > 2 && slope != 0 ? slope * Math.log(parts / 2.0) : 0;
   }
 
   public static final Calibration IDENTITY =

@@ -290,7 +290,7 @@ public final class SentimentEvaluation {
         for (double tc = byContrast ? 0.20 : t; tc <= (byContrast ? 0.9501 : t); tc += 0.05) {
           ClassificationReport r = new ClassificationReport(LABELS4);
           for (int i = 0; i < dev.size(); i++) {
-            double length = parts[i] > 2 ? g * Math.log(parts[i] / 2.0) : 0;
+            double length = Calibration.lengthTerm(g, parts[i]);
             boolean isMixed = score[i] > 0 && score[i] >= (contrast[i] ? tc : t) + length;
             r.add(dev.get(i).label(), isMixed ? DocumentSentiment.MIXED : label[i]);
           }
@@ -315,7 +315,7 @@ public final class SentimentEvaluation {
         if (score[i] <= 0) {
           continue;
         }
-        double length = parts[i] > 2 ? bestG * Math.log(parts[i] / 2.0) : 0;
+        double length = Calibration.lengthTerm(bestG, parts[i]);
         double p = 1 / (1 + Math.exp(-k * (score[i] - (contrast[i] ? bestC : best) - length)));
         boolean gold = dev.get(i).label().equals(DocumentSentiment.MIXED);
         loss -= Math.log(Math.max(gold ? p : 1 - p, 1e-12));
